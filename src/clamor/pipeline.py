@@ -1,0 +1,99 @@
+"""The pipeline: one cleaned :class:`Article` in, one :class:`Extraction` out.
+
+The CLI, the API and the Dask runner call this module, never the stages one by one.
+Stages, in order, each a typed function:
+
+1. ``clamor.nlp.load_spacy``          the spaCy doc (sentences, entities), parsed once
+2. ``clamor.extract.extract_events``  events and reactions, with evidence spans
+3. ``clamor.geo.locate_events``       each event's place, resolved to GeoNames
+4. ``clamor.assess.assess_source``    publisher, affiliation and language signals
+
+Articles whose status is not ``ok`` (not English, too short) come back with no events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from clamor.models import Article, ArticleStatus, Extraction
+from clamor.options import Options
+
+
+class Pipeline:
+    """Holds the loaded resources (spaCy model, gazetteer) and runs the stages."""
+
+    def __init__(self, options: Options | None = None, nlp: Any | None = None):
+        self.options = options or Options()
+        self._nlp = nlp
+
+    @property
+    def nlp(self):
+        """The spaCy pipeline, loaded on first use."""
+        if self._nlp is None:
+            from clamor.nlp import load_spacy
+
+            self._nlp = load_spacy(self.options.spacy_model)
+        return self._nlp
+
+    def process(self, article: Article) -> Extraction:
+        """Run every stage on one article."""
+        return next(self.pipe([article]))
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
+        """Stream extractions; metadata travels with each doc via ``as_tuples``."""
+        pending = ((a.text, a) for a in articles)
+        for item in self._pipe_docs(pending, batch_size):
+            yield item
+
+    def _pipe_docs(self, pending, batch_size: int) -> Iterator[Extraction]:
+        skipped: list[Article] = []
+
+        def english_only():
+            for text, article in pending:
+                if article.status == ArticleStatus.OK:
+                    yield text, article
+                else:
+                    skipped.append(article)
+
+        for doc, article in self.nlp.pipe(english_only(), as_tuples=True, batch_size=batch_size):
+            while skipped:
+                yield self._assess_only(skipped.pop(0))
+            yield self._run_stages(article, doc)
+        while skipped:
+            yield self._assess_only(skipped.pop(0))
+
+    def _assess_only(self, article: Article) -> Extraction:
+        return Extraction(article=article)
+
+    def _run_stages(self, article: Article, doc) -> Extraction:
+        from clamor.assess import assess_source
+        from clamor.extract import extract_events
+        from clamor.geo import locate_events
+
+        events, reactions = extract_events(article, doc, self.options)
+        events = locate_events(article, doc, events, self.options)
+        source = assess_source(article, self.options)
+        if source.partisan:
+            events = [e.model_copy(update={"partisan_sources_only": True}) for e in events]
+        return Extraction(article=article, events=events, reactions=reactions, source=source)
+
+
+def extract(text_or_article: str | Article, options: Options | None = None) -> Extraction:
+    """Extract events from a string (read as a plain-text article) or an :class:`Article`."""
+    from clamor.ingest import read_text
+
+    article = text_or_article
+    if isinstance(text_or_article, str):
+        article = read_text(text_or_article)
+    return _default_pipeline(options).process(article)
+
+
+_PIPELINES: dict[Options, Pipeline] = {}
+
+
+def _default_pipeline(options: Options | None) -> Pipeline:
+    options = options or Options()
+    if options not in _PIPELINES:
+        _PIPELINES[options] = Pipeline(options)
+    return _PIPELINES[options]
