@@ -1,0 +1,24 @@
+import pytest
+
+from clamor.nlp.language import identify_language
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police fired tear gas at hundreds of protesters in the capital on Friday.", "en"),
+        ("POLICE FIRED TEAR GAS AT HUNDREDS OF PROTESTERS IN THE CAPITAL ON FRIDAY.", "en"),
+        ("police fired tear gas at hundreds of protesters in the capital on friday.", "en"),
+        ("La police a tiré des gaz lacrymogènes sur des centaines de manifestants vendredi.", "fr"),
+        ("خرج المتظاهرون إلى شوارع القاهرة يوم الجمعة مطالبين بإصلاحات سياسية", "ar"),
+        ("Протестующие вышли на улицы Москвы в пятницу, требуя отставки правительства.", "ru"),
+    ],
+)
+def test_identifies_language_whatever_the_case(text, language):
+    found, score = identify_language(text)
+    assert found == language
+    assert 0.0 < score <= 1.0
+
+
+def test_no_letters_no_language():
+    assert identify_language("12345 --- 678") == (None, 0.0)
