@@ -28,6 +28,8 @@ from clamor.ingest.clean import clean_lines, join_lines, junk_reason, normalise_
         ("Skip to content", "navigation"),
         ("Home | News | World | Africa", "navigation"),
         ("Tags: Kenya, protests, police", "tags_line"),
+        ("This story is from March 8, 2002", "date_stamp"),
+        ("Updated: Mar 8, 2002, 10:15 IST", "date_stamp"),
     ],
 )
 def test_junk_rules(line, reason):

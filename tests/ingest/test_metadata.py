@@ -46,6 +46,7 @@ def test_organisation_heuristic():
         ("KAZERUN, Iran — Protesters burned", "KAZERUN, Iran", None, None),
         ("Dhaka, Bangladesh, 12 January 2023: Police fired", "Dhaka, Bangladesh", dt.date(2023, 1, 12), None),
         ("GAZIPUR, Nov 2 (Delta Wire) - Thousands", "GAZIPUR", dt.date(2019, 11, 2), "Delta Wire"),
+        ("new delhi: police said on monday that", "new delhi", None, None),
     ],
 )
 def test_dateline(paragraph, place, date, agency):
@@ -56,7 +57,8 @@ def test_dateline(paragraph, place, date, agency):
 
 @pytest.mark.parametrize(
     "paragraph",
-    ["Interesting is the fact - that protests grew.", "Update - nothing new today.", "The people said: no more."],
+    ["Interesting is the fact - that protests grew.", "Update - nothing new today.", "The people said: no more.",
+     "police in the northern district of the state said: no arrests yet"],
 )
 def test_not_a_dateline(paragraph):
     assert find_dateline(paragraph) is None

@@ -22,3 +22,27 @@ def test_identifies_language_whatever_the_case(text, language):
 
 def test_no_letters_no_language():
     assert identify_language("12345 --- 678") == (None, 0.0)
+
+
+class _FakeIdentifier:
+    def __init__(self, ranked):
+        self.ranked = ranked
+
+    def rank(self, text):
+        return self.ranked
+
+
+def test_uncertain_guess_yields_to_a_close_preferred_language(monkeypatch):
+    from clamor.nlp import language
+
+    fake = _FakeIdentifier([("pcm", 0.51), ("en", 0.44), ("bcl", 0.04)])
+    monkeypatch.setattr(language, "_identifier", lambda: fake)
+    assert identify_language("Bank buying and selling rates", prefer=("en",)) == ("en", 0.44)
+    assert identify_language("Bank buying and selling rates", prefer=())[0] == "pcm"
+    fake.ranked = [("pcm", 0.51), ("en", 0.10), ("bcl", 0.04)]
+    assert identify_language("Bank buying and selling rates", prefer=("en",))[0] == "pcm"
+
+
+def test_confident_other_language_is_kept():
+    text = "La police a tiré des gaz lacrymogènes sur des centaines de manifestants vendredi."
+    assert identify_language(text, prefer=("en",))[0] == "fr"

@@ -46,7 +46,7 @@ def build_article(raw: RawDocument, options: Options | None = None) -> Article:
         published, published_from = raw.captured, "capture"
         warnings.append("no publication date found; using the capture date")
 
-    language, score = identify_language(text)
+    language, score = identify_language(text, prefer=options.languages)
     status = _status(text, language, options)
     if language and score < MIN_CONFIDENT_SCORE:
         warnings.append(f"language uncertain ({language}, p={score:.2f})")

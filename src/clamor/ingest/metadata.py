@@ -53,6 +53,11 @@ _DATELINE = re.compile(
     rf"\s*(?:-{{1,2}}|–|—|:)\s+(?=\S)",
 )
 
+# Lower-cased wire copy ('surat: the overall situation ...') keeps its dateline, but
+# without capitals only a short place followed by a colon or dash can be trusted.
+_DATELINE_LOWER = re.compile(r"^(?P<place>[a-z][a-z .'-]{1,30}?)\s*(?::|\s-{1,2}|\s–|\s—)\s+(?=\S)")
+_LOWER_PLACE_MAX_WORDS = 3
+
 
 @dataclass(frozen=True)
 class Byline:
@@ -119,7 +124,7 @@ def find_dateline(paragraph: str, reference: dt.date | None = None) -> Dateline 
     """Parse a dateline such as 'Iran, May 23, 2018 - ' or 'NAIROBI (Reuters) -'."""
     match = _DATELINE.match(paragraph)
     if not match:
-        return None
+        return _lowercase_dateline(paragraph)
     place = match.group("place").strip()
     date_text, agency = match.group("date"), match.group("agency")
     # Without a date or agency credit, only an all-caps place ('KAZERUN, Iran —') is a
@@ -130,6 +135,15 @@ def find_dateline(paragraph: str, reference: dt.date | None = None) -> Dateline 
         return None
     return Dateline(place=place, date=parse_date(date_text, reference) if date_text else None,
                     agency=agency.strip() if agency else None, end=match.end())
+
+
+def _lowercase_dateline(paragraph: str) -> Dateline | None:
+    if any(ch.isupper() for ch in paragraph[:500]):
+        return None
+    match = _DATELINE_LOWER.match(paragraph)
+    if not match or len(match.group("place").split()) > _LOWER_PLACE_MAX_WORDS:
+        return None
+    return Dateline(place=match.group("place").strip(), date=None, agency=None, end=match.end())
 
 
 def parse_date(text: str, reference: dt.date | None = None) -> dt.date | None:
