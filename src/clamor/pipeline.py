@@ -68,11 +68,13 @@ class Pipeline:
 
     def _run_stages(self, article: Article, doc) -> Extraction:
         from clamor.assess import assess_source
-        from clamor.extract import extract_events
+        from clamor.extract import extract_events, name_actors_by_country
         from clamor.geo import locate_events
 
         events, reactions = extract_events(article, doc, self.options)
         events = locate_events(article, doc, events, self.options)
+        # Actor names carry the country only once the geoparser has found it.
+        events = name_actors_by_country(events)
         source = assess_source(article, self.options)
         if source.partisan:
             events = [e.model_copy(update={"partisan_sources_only": True}) for e in events]

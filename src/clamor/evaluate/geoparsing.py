@@ -1,0 +1,188 @@
+"""Geoparsing evaluation: LGL and GeoVirus gold (toponym spans with GeoNames ids and
+coordinates) and ACLED dev notes (event coordinates and admin1).
+
+* toponym precision / recall / F1: exact span match of recognised vs gold toponyms;
+* on the gold toponyms (gold spans resolved together, as one article): exact GeoNames id
+  (LGL only; GeoVirus has Wikipedia pages, not ids) and the share within 161 km / 25 km
+  of the gold point (unresolved gold toponyms count as misses);
+* ACLED: each 2019+ note geoparsed as an article; its focus place is the event location.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: ACLED's and the literature's tolerance radii (161 km = 100 miles).
+RADIUS_KM_WIDE = 161.0
+RADIUS_KM_NARROW = 25.0
+
+_FILES = {"lgl": "lgl.xml", "geovirus": "GeoVirus.xml"}
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    r = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class GoldToponym:
+    start: int
+    end: int
+    text: str
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class GoldArticle:
+    doc_id: str
+    text: str
+    toponyms: list[GoldToponym] = field(default_factory=list)
+
+
+def _float(x: str | None) -> float | None:
+    try:
+        return float(x) if x not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _align(text: str, name: str, start: int) -> int:
+    """GeoVirus offsets are mostly one past the name: find it at, or nearest to, ``start``."""
+    for shift in (0, -1, 1):
+        if text[start + shift:start + shift + len(name)] == name:
+            return start + shift
+    hits = [i for i in range(len(text)) if text.startswith(name, i)]
+    return min(hits, key=lambda i: abs(i - start)) if hits else start
+
+
+def read_gold(path: Path, dataset: str) -> Iterator[GoldArticle]:
+    """Articles of LGL (``lgl``) or GeoVirus (``geovirus``) with their gold toponyms."""
+    root = ET.parse(path).getroot()
+    for n, art in enumerate(root.iter("article")):
+        text = art.findtext("text") or ""
+        gold = []
+        if dataset == "lgl":
+            for t in art.iter("toponym"):
+                g = t.find("gaztag")
+                gold.append(GoldToponym(
+                    start=int(t.findtext("start")), end=int(t.findtext("end")),
+                    text=t.findtext("phrase") or "",
+                    geonames_id=int(g.get("geonameid")) if g is not None else None,
+                    lat=_float(g.findtext("lat")) if g is not None else None,
+                    lon=_float(g.findtext("lon")) if g is not None else None))
+            doc_id = art.get("docid") or str(n)
+        else:
+            for t in art.iter("location"):
+                name = t.findtext("name") or ""
+                start = _align(text, name, int(t.findtext("start")))
+                gold.append(GoldToponym(
+                    start=start, end=start + len(name), text=name, geonames_id=None,
+                    lat=_float(t.findtext("lat")), lon=_float(t.findtext("lon"))))
+            doc_id = art.findtext("source") or str(n)
+        yield GoldArticle(doc_id, text, sorted(gold, key=lambda g: g.start))
+
+
+def evaluate(data_dir: Path, dataset: str, limit: int | None = None,
+             recognition: bool = True) -> dict[str, float | int]:
+    """Score clamor's geoparser on LGL or GeoVirus under ``data_dir/geoparsing``."""
+    from clamor.geo import get_geoparser
+
+    dataset = dataset.lower()
+    path = Path(data_dir) / "geoparsing" / _FILES[dataset]
+    gp = get_geoparser()
+    n_art = n_gold = n_pred = n_match = 0
+    n_res = n_id = n_id_gold = n_161 = n_25 = n_coord = 0
+    for i, art in enumerate(read_gold(path, dataset)):
+        if limit is not None and i >= limit:
+            break
+        n_art += 1
+        gold = art.toponyms
+        n_gold += len(gold)
+        if recognition:
+            predicted = gp.parse(art.text)
+            spans = {(t.start, t.end) for t in predicted}
+            n_pred += len(spans)
+            n_match += len(spans & {(g.start, g.end) for g in gold})
+        resolved = gp.resolve_spans(art.text, [(g.start, g.end) for g in gold])
+        for g, t in zip(gold, resolved):
+            p = t.place
+            if g.geonames_id is not None:
+                n_id_gold += 1
+                n_id += int(p is not None and p.geonames_id == g.geonames_id)
+            if g.lat is None or g.lon is None:
+                continue
+            n_coord += 1
+            if p is not None and p.lat is not None:
+                n_res += 1
+                d = haversine_km(g.lat, g.lon, p.lat, p.lon)
+                n_161 += d <= RADIUS_KM_WIDE
+                n_25 += d <= RADIUS_KM_NARROW
+    out: dict[str, float | int] = {"n_articles": n_art, "n_gold_toponyms": n_gold,
+                                   "n_gold_with_coords": n_coord}
+    if recognition:
+        prec = n_match / n_pred if n_pred else 0.0
+        rec = n_match / n_gold if n_gold else 0.0
+        out.update(n_predicted_toponyms=n_pred, toponym_precision=round(prec, 4),
+                   toponym_recall=round(rec, 4),
+                   toponym_f1=round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0)
+    if n_id_gold:
+        out["exact_geonames_id"] = round(n_id / n_id_gold, 4)
+    if n_coord:
+        out.update(resolved=round(n_res / n_coord, 4), within_161km=round(n_161 / n_coord, 4),
+                   within_25km=round(n_25 / n_coord, 4))
+    return out
+
+
+def evaluate_acled(data_dir: Path, limit: int | None = None) -> dict[str, float | int]:
+    """Share of ACLED dev notes (2019+ rows) geolocated within 25 km, and admin1 match.
+
+    Each note is read as a short article holding one event whose country is known (as when
+    the extractor sets ``event.country``) and no attached place mention, so the event's
+    place comes from :func:`clamor.geo.locate_events`' own choice among the note's places.
+    Shares are over all rows (an event left without a place counts as a miss).
+    """
+    from clamor.geo import get_geoparser, locate_events
+    from clamor.geo.normalize import name_key
+    from clamor.models import Article, Event
+
+    gp = get_geoparser()
+    path = Path(data_dir) / "acled" / "acled_dev.csv"
+    n = n_loc = n_25 = n_161 = n_a1 = 0
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r.get("taxonomy") == "2019+" and r.get("notes")]
+    if limit is not None:
+        rows = rows[:limit]
+    texts = [r["notes"] for r in rows]
+    for row, doc in zip(rows, gp.nlp.pipe(texts, batch_size=64)):
+        n += 1
+        article = Article(article_id=row["event_id_cnty"], text=row["notes"])
+        event = Event(event_id=row["event_id_cnty"], article_id=article.article_id,
+                      event_type=row.get("event_type") or "Protests",
+                      sub_event_type=row.get("sub_event_type") or "", country=row["country"])
+        (located,) = locate_events(article, doc, [event], None, geoparser=gp)
+        if located.latitude is None:
+            continue
+        n_loc += 1
+        d = haversine_km(float(row["latitude"]), float(row["longitude"]),
+                         located.latitude, located.longitude)
+        n_25 += d <= RADIUS_KM_NARROW
+        n_161 += d <= RADIUS_KM_WIDE
+        n_a1 += bool(located.admin1) and name_key(located.admin1) == name_key(row["admin1"])
+    return {
+        "n_events": n,
+        "located": round(n_loc / n, 4) if n else 0.0,
+        "within_25km": round(n_25 / n, 4) if n else 0.0,
+        "within_161km": round(n_161 / n, 4) if n else 0.0,
+        "admin1_match": round(n_a1 / n, 4) if n else 0.0,
+    }

@@ -1,0 +1,268 @@
+"""Event location: link each event to the place where it happened.
+
+Order of evidence: the place mention the extractor attached (``event.location`` with a
+``location`` evidence span), resolved with the article as context; else the places in the
+event's evidence sentences; else the article's focus place (most mentioned, weighted to
+towns, the title and the dateline). Mentions in three contexts are never an event's place:
+the origin of reinforcements ("reinforcements from Shiraz"), a politician's home state
+("Senator Marco Rubio of Florida"), and places in a third party's reaction sentence that
+lie outside the article's focus country ("Washington condemned ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from clamor.geo.gazetteer import MATCH_DEMONYM
+from clamor.geo.geoparser import Geoparser, get_geoparser
+from clamor.geo.recognize import is_near
+from clamor.geo.resolve import Mention, precision_of
+from clamor.models import Article, Event, Evidence
+from clamor.options import Options
+
+_REINFORCEMENT = re.compile(
+    r"\b(?:reinforcements?|backup|troops?\s+(?:were\s+)?(?:sent|dispatched|brought))\b[^.;]*"
+    r"\b(?:from|of)\b[^.;]*$", re.IGNORECASE)
+_POLITICIAN = re.compile(
+    r"\b(?:Sen\.|Senator|Rep\.|Representative|Congressman|Congresswoman|Gov\.|Governor|MP|"
+    r"lawmaker|legislator)\s+(?:[A-Z][\w.'’-]*\s+){0,3}(?:of|from)\s+(?:the\s+state\s+of\s+)?$"
+    r"|\([DR]-$")
+_REACTION = re.compile(
+    r"\b(?:condemn\w*|urg\w*|call(?:ed|s|ing)?\s+(?:on|for)|express\w*|statement|spokes\w*|"
+    r"minister|ministry|embassy|state\s+department|secretary|sanction\w*|support(?:s|ed|ing)?\b|"
+    r"solidarity|defend\w*|criticis\w*|criticiz\w*|denounc\w*)\b", re.IGNORECASE)
+
+#: How much one mention counts toward the article's focus place, by feature kind.
+FOCUS_WEIGHT = {"P": 1.0, "ADM2": 0.6, "ADM1": 0.4, "PCLI": 0.2, "CONT": 0.05}
+#: A demonym ("Kenyan police") or a place inside an organisation's name ("University of
+#: Nairobi") says less about where things happened than a plain place name.
+DEMONYM_FOCUS_FACTOR = 0.1
+IN_NAME_FOCUS_FACTOR = 0.5
+#: The ends of a road ("Dhaka-Tangail highway") and the region after a place ("Gazipur
+#: city (Gazipur Sadar, Dhaka)") are rarely where the event happened.
+ROAD_FOCUS_FACTOR = 0.1
+QUALIFIER_FOCUS_FACTOR = 0.3
+#: Extra weight for a mention in the title/first sentence, and for the dateline place.
+FOCUS_LEAD_BONUS = 1.0
+FOCUS_DATELINE_BONUS = 2.0
+#: Characters of the article counted as its lead.
+LEAD_CHARS = 300
+#: Specificity rank for choosing among places of one evidence sentence (lower is better).
+_SPECIFICITY = {"P": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3, "CONT": 4}
+
+
+def _kind(m: Mention) -> str:
+    b = m.best
+    return "P" if b.feature_class == "P" else b.feature_code
+
+
+def _sentence_bounds(doc, char: int) -> tuple[int, int]:
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return sent.start_char, sent.end_char
+    return 0, len(doc.text)
+
+
+def excluded_mentions(text: str, doc, mentions: list[Mention],
+                      countries: set[str] | None = None) -> set[int]:
+    """Indexes of mentions that must not be an event's place (see module docstring)."""
+    out: set[int] = set()
+    focus_cc = next(iter(countries)) if countries and len(countries) == 1 else _focus_country(mentions)
+    for i, m in enumerate(mentions):
+        s0, _ = _sentence_bounds(doc, m.start)
+        before = text[s0:m.start]
+        if _REINFORCEMENT.search(before) or _POLITICIAN.search(before[-80:]):
+            out.add(i)
+            continue
+        if m.best is not None and _REACTION.search(text[s0:_sentence_bounds(doc, m.start)[1]]):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.start >= 0 else None
+            actor = span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "poss")
+            if actor and (m.best.feature_code == "PPLC" or m.best.feature_class == "A"
+                          or (focus_cc and m.best.country_code != focus_cc)):
+                out.add(i)
+            elif focus_cc and m.best.country_code != focus_cc and m.best.feature_code != "PCLI":
+                out.add(i)
+    return out
+
+
+_ROAD_AFTER = re.compile(r"^(?:\s*-\s*[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?)?\s+"
+                         r"(?:highway|road|expressway|motorway|railway|rail\s+line|bypass)\b",
+                         re.IGNORECASE)
+_ROAD_BEFORE = re.compile(r"[A-Z][\w'’.]*\s*-\s*$")
+_ROAD_NAME = re.compile(r"^\s+(?:Road|Rd\.?|Highway|Hwy\.?|Street|St\.|Avenue|Ave\.?|Bypass)\b")
+
+
+def road_endpoints(text: str, mentions: list[Mention]) -> set[int]:
+    """Mentions naming the ends of a road ("Dhaka-Tangail highway", "Nairobi - Mombasa road")."""
+    out = set()
+    for i, m in enumerate(mentions):
+        if m.start < 0:
+            continue
+        after = text[m.end:m.end + 60]
+        hyphen_after = after.lstrip().startswith("-")
+        if _ROAD_NAME.match(after) or (_ROAD_AFTER.match(after) and (
+                hyphen_after or _ROAD_BEFORE.search(text[max(0, m.start - 40):m.start]))):
+            out.add(i)
+    return out
+
+
+def _focus_country(mentions: list[Mention]) -> str | None:
+    counts: dict[str, float] = {}
+    for m in mentions:
+        if m.best is not None and m.best.country_code:
+            counts[m.best.country_code] = counts.get(m.best.country_code, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def focus_place(article: Article, mentions: list[Mention], excluded: set[int],
+                countries: set[str] | None = None) -> Mention | None:
+    """The article's main place: most mentioned, weighted to towns, lead and dateline.
+
+    With ``countries`` (the event's known country) only places inside them count.
+    """
+    scores: dict[int, float] = {}
+    first: dict[int, Mention] = {}
+    dateline = (article.dateline_place or "").strip().lower()
+    roads = road_endpoints(article.text, mentions)
+    for i, m in enumerate(mentions):
+        if m.best is None or i in excluded:
+            continue
+        if countries and m.best.country_code not in countries:
+            continue
+        gid = m.best.geonames_id
+        w = FOCUS_WEIGHT.get(_kind(m), 0.2)
+        if m.best.match == MATCH_DEMONYM:
+            w *= DEMONYM_FOCUS_FACTOR
+        elif i in roads:
+            w *= ROAD_FOCUS_FACTOR
+        elif m.is_qualifier:
+            w *= QUALIFIER_FOCUS_FACTOR
+        elif m.source and m.source.startswith("in_"):
+            w *= IN_NAME_FOCUS_FACTOR
+        if m.start < LEAD_CHARS:
+            w += FOCUS_LEAD_BONUS * FOCUS_WEIGHT.get(_kind(m), 0.2)
+        if dateline and m.text.lower() == dateline:
+            w += FOCUS_DATELINE_BONUS * FOCUS_WEIGHT.get(_kind(m), 0.2)
+        scores[gid] = scores.get(gid, 0.0) + w
+        first.setdefault(gid, m)
+    if not scores:
+        return None
+    return first[max(scores, key=scores.get)]
+
+
+def _country_hint(geoparser: Geoparser, event: Event) -> set[str]:
+    if event.country_code:
+        return {event.country_code.upper()}
+    if event.country:
+        for c in geoparser.gazetteer.lookup(event.country, loose=False):
+            if c.feature_code == "PCLI":
+                return {c.country_code}
+    return set()
+
+
+def _pick_in_sentences(doc, text, event, mentions, excluded, hint) -> Mention | None:
+    starts = [e.start for e in event.evidence if e.field == "event_type"] or [
+        e.start for e in event.evidence]
+    pool: list[tuple[int, int, int, Mention]] = []
+    roads = road_endpoints(text, mentions)
+    for pos in starts:
+        s0, s1 = _sentence_bounds(doc, pos)
+        for i, m in enumerate(mentions):
+            if i in excluded or m.best is None or not (s0 <= m.start < s1):
+                continue
+            if m.best.match == MATCH_DEMONYM:
+                continue
+            if hint and m.best.country_code not in hint:
+                continue
+            pool.append((int(i in roads or m.is_qualifier), _SPECIFICITY.get(_kind(m), 5),
+                         abs(m.start - pos), m))
+    if not pool:
+        return None
+    return min(pool, key=lambda t: t[:3])[3]
+
+
+def locate_events(article: Article, doc, events: list[Event], options: Options | None = None,
+                  geoparser: Geoparser | None = None) -> list[Event]:
+    """Fill each event's place fields (new Event objects; unresolvable ones unchanged)."""
+    if not events:
+        return events
+    gp = geoparser or get_geoparser()
+    text = article.text
+    hints = [_country_hint(gp, e) for e in events]
+    known = set().union(*hints) if len({frozenset(h) for h in hints}) == 1 else set()
+    mentions = gp.mentions(doc, known)
+    excluded = excluded_mentions(text, doc, mentions, known)
+    focus_any = focus_place(article, mentions, excluded)
+    out = []
+    for event, hint in zip(events, hints):
+        focus = focus_place(article, mentions, excluded, hint) if hint else focus_any
+        chosen: Mention | None = None
+        loc_ev = next((e for e in event.evidence if e.field == "location"), None)
+        if event.location and event.location.strip():
+            if loc_ev is not None:
+                for m in mentions:
+                    if m.best is not None and m.start < loc_ev.end and loc_ev.start < m.end:
+                        chosen = m
+                        break
+            if chosen is None:
+                context = [replace(m, best=None, runner_up=None, scores={}) for m in mentions]
+                m = gp.resolve_name(event.location, context, hint)
+                if m.best is not None:
+                    if loc_ev is not None:
+                        m.start, m.end, m.near = loc_ev.start, loc_ev.end, is_near(text, loc_ev.start)
+                    chosen = m
+        if chosen is None:
+            chosen = _pick_in_sentences(doc, text, event, mentions, excluded, hint)
+            if chosen is not None and focus is not None and focus.best is not None:
+                # a country or region in the sentence, and the focus town lies inside it
+                if (_SPECIFICITY.get(_kind(chosen), 5) >= 2 and _kind(focus) == "P"
+                        and focus.best.country_code == chosen.best.country_code
+                        and (chosen.best.feature_code == "PCLI"
+                             or chosen.best.admin1_code == focus.best.admin1_code)):
+                    chosen = focus
+        if chosen is None and focus is not None:
+            chosen = focus
+        if chosen is None or chosen.best is None:
+            out.append(event)
+            continue
+        out.append(_fill(gp, event, chosen, loc_ev))
+    return out
+
+
+def _region_seat(gp: Geoparser, region) -> tuple[float, float] | None:
+    """A region's namesake town inside it (Garissa County -> Garissa): ACLED codes a
+    region-level event at its main town rather than at the region's centroid."""
+    from clamor.geo.normalize import acled_admin_name
+
+    name = acled_admin_name(region.name)
+    towns = [c for c in gp.gazetteer.lookup(name, loose=False)
+             if c.feature_class == "P" and c.country_code == region.country_code
+             and c.admin1_code == region.admin1_code and c.lat is not None]
+    if not towns:
+        return None
+    best = max(towns, key=lambda c: c.population)
+    return best.lat, best.lon
+
+
+def _fill(gp: Geoparser, event: Event, m: Mention, loc_ev: Evidence | None) -> Event:
+    place = gp.gazetteer.to_place(m.best)
+    if m.best.feature_code in ("ADM1", "ADM2"):
+        seat = _region_seat(gp, m.best)
+        if seat is not None:
+            place = place.model_copy(update={"lat": seat[0], "lon": seat[1]})
+    evidence = list(event.evidence)
+    if loc_ev is None and m.start >= 0:
+        evidence.append(Evidence(field="location", start=m.start, end=m.end, text=m.text))
+    return event.model_copy(update={
+        "location": place.name,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "country": place.country,
+        "country_code": place.country_code,
+        "latitude": place.lat,
+        "longitude": place.lon,
+        "geo_precision": precision_of(m.best, m.near),
+        "geonames_id": place.geonames_id,
+        "evidence": evidence,
+    })

@@ -1,0 +1,342 @@
+"""Recognition: find place names in a spaCy doc.
+
+spaCy's GPE/LOC/FAC entities, plus gazetteer matching for names the small model misses
+or mislabels (it tags Kazerun as PERSON once), plus propagation: a name recognised once
+as a place is a place wherever else it appears capitalised in the article.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from clamor.geo.gazetteer import MATCH_ALT, MATCH_DEMONYM, MATCH_NAME, Gazetteer
+from clamor.geo.normalize import name_key
+from clamor.geo.resolve import Mention
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: Entity labels under which a capitalised word is never taken for a place by the
+#: gazetteer alone (PERSON is handled apart: single-word "persons" may be places).
+BLOCKING_LABELS = {"ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT",
+                   "QUANTITY", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "PRODUCT"}
+#: A name spaCy did not tag must match a country, admin1 region or continent, or a town of
+#: at least this population, to count as a place (smaller towns named like common words
+#: would flood the output).
+GAZETTEER_MIN_POPULATION = 15_000
+#: A place name inside an organisation's name ("Superior Court", "University of Nairobi")
+#: must be a region or a town at least this big.
+IN_NAME_MIN_POPULATION = 50_000
+#: In lower-cased text (no capitals to go by) only well-known places are matched.
+LOWERCASE_MIN_POPULATION = 100_000
+#: A text with fewer upper-case letters than this share of its letters is "lower-cased".
+LOWERCASE_TEXT_RATIO = 0.01
+#: ... unless a locative word precedes it ("in Njiru", "at Kiutine") or a kind word
+#: follows it ("Singra upazila", "Baragoi town"): then any gazetteer town will do.
+LOCATIVE_MIN_POPULATION = 0
+_LOCATIVES = {"in", "at", "near", "outside", "from", "to", "into", "across", "around"}
+MAX_NGRAM = 4
+#: Lower-case words inside place names: "Stratford-upon-Avon", "Mazar-e Sharif" (Persian
+#: ezafe), "Tarnak Wa Jaldak", "Dera Ismail Khan"... never at a name's start or end.
+_CONNECTORS = {"of", "de", "del", "la", "el", "al", "du", "des", "-", "and", "upon", "on",
+               "e", "i", "ye", "ul", "wa", "bin", "ibn", "da", "do", "dos", "das", "le", "les"}
+_NEAR = re.compile(
+    r"(?:\bnear(?:by)?|\boutskirts\s+of|\boutside(?:\s+of)?|\bclose\s+to|\bsuburbs?\s+of|"
+    r"\bvicinity\s+of|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)"
+    r"(?:ern)?\s+of|\b(?:km|kms|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from))"
+    r"\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=1)
+def stop_names() -> frozenset[str]:
+    path = resources.files("clamor") / "data" / "gazetteer" / "stopnames.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(name_key(l) for l in lines if l.strip() and not l.startswith("#"))
+
+
+def is_lowercased(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 40:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) < LOWERCASE_TEXT_RATIO
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without a leading determiner or trailing possessive/punctuation."""
+    while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "s") and end - 1 > start
+                           or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def is_near(text: str, start: int) -> bool:
+    """True when the words just before ``start`` say "near"/"outskirts of"/"20 km from"."""
+    return bool(_NEAR.search(text[max(0, start - 40):start]))
+
+
+def _acceptable(gaz: Gazetteer, text: str, min_pop: int) -> bool:
+    key = name_key(text)
+    if len(key) < 4 or key in stop_names():
+        return False
+    for c in gaz.lookup(text, loose=False):
+        if c.match != MATCH_NAME and not (c.match == MATCH_ALT and c.feature_code in ("PCLI", "ADM1")):
+            continue
+        if c.feature_code in ("PCLI", "ADM1", "CONT") or c.population >= min_pop:
+            return True
+    return False
+
+
+def recognize(doc, gaz: Gazetteer) -> list[Mention]:
+    """Toponym mentions in ``doc`` (not yet resolved), in text order."""
+    text = doc.text
+    lower = is_lowercased(text)
+    taken = [False] * len(doc)
+    found: list[tuple[int, int, str]] = []
+
+    def take(s: int, e: int, source: str) -> None:
+        found.append((s, e, source))
+        for i in range(s, e):
+            taken[i] = True
+
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            if any(c.match == MATCH_DEMONYM for c in gaz.lookup(ent.text, loose=False)):
+                take(ent.start, ent.end, "NORP")
+            continue
+        if ent.label_ not in PLACE_LABELS or taken[ent.start]:
+            continue
+        s, e = _trim(doc, ent.start, ent.end)
+        if s >= e:
+            continue
+        longer = _extend(doc, s, e, gaz)
+        if longer > e:
+            # spaCy split one name in two ("Mazar" LOC + "-e" + "Sharif" GPE)
+            take(s, longer, ent.label_)
+            continue
+        if ent.label_ == "FAC" and not gaz.lookup(doc[s:e].text, loose=False):
+            continue
+        if e - s > 1 and not _NO_SPLIT.search(doc[s:e].text) and not gaz.lookup(doc[s:e].text):
+            # "Witu Lamu County", "Nyamira North": the parts may be known places
+            parts = _known_parts(doc, s, e, gaz, lower)
+            if parts:
+                for ps, pe in parts:
+                    take(ps, pe, ent.label_)
+                continue
+        take(s, e, ent.label_)
+
+    min_pop = LOWERCASE_MIN_POPULATION if lower else GAZETTEER_MIN_POPULATION
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if taken[i] or not _may_start(tok, lower):
+            i += 1
+            continue
+        matched = False
+        for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            if any(taken[j] for j in range(i, i + n)) or not _may_end(span[-1], lower):
+                continue
+            if any(not (_may_start(t, lower) or t.lower_ in _CONNECTORS) for t in span):
+                continue
+            placed = not lower and (kind_hint(text, span.end_char) or _after_locative(span))
+            if not (_label_allows(span) or (placed and _label_overridable(span))):
+                continue
+            local_pop = LOCATIVE_MIN_POPULATION if placed else min_pop
+            if _acceptable(gaz, span.text, local_pop):
+                take(i, i + n, "gazetteer")
+                i += n
+                matched = True
+                break
+        if not matched:
+            i += 1
+
+    # place names inside organisation names ("University of Nairobi", "Dhaka - Uttara")
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "NORP", "FAC") or any(taken[j] for j in range(ent.start, ent.end)):
+            continue
+        j = ent.start
+        while j < ent.end:
+            hit = 0
+            if _may_start(doc[j], lower):
+                for n in range(min(MAX_NGRAM, ent.end - j), 0, -1):
+                    span = doc[j:j + n]
+                    if not _may_end(span[-1], lower) or any(
+                            not (_may_start(t, lower) or t.lower_ in _CONNECTORS) for t in span):
+                        continue
+                    if _acceptable(gaz, span.text, max(min_pop, IN_NAME_MIN_POPULATION)):
+                        take(j, j + n, "in_" + ent.label_)
+                        hit = n
+                        break
+            j += hit or 1
+
+    # propagation: a name found as a place is a place wherever it appears capitalised,
+    # unless spaCy calls it a person or organisation at least as often (a surname)
+    known = {doc[s:e].text for s, e, _ in found}
+    other_votes: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG") and ent.text in known:
+            other_votes[ent.text] = other_votes.get(ent.text, 0) + 1
+    place_votes: dict[str, int] = {}
+    for s, e, _ in found:
+        place_votes[doc[s:e].text] = place_votes.get(doc[s:e].text, 0) + 1
+    known = {k for k in known if place_votes.get(k, 0) > other_votes.get(k, 0)}
+    for i, tok in enumerate(doc):
+        if taken[i] or not (tok.is_title or tok.is_upper):
+            continue
+        for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            if span.text in known and not any(taken[j] for j in range(i, i + n)):
+                if span[0].ent_type_ in ("PERSON", "ORG") and _ent_longer(span):
+                    break
+                take(i, i + n, "propagated")
+                break
+
+    mentions = []
+    for s, e, source in sorted(found):
+        span = doc[s:e]
+        end = span.end_char
+        if "." in span.text and text[end:end + 1] == ".":
+            end += 1  # "W.Va." / "U.S." keep their final period
+        mentions.append(Mention(text=text[span.start_char:end], start=span.start_char, end=end,
+                                source=source, near=is_near(text, span.start_char)))
+    attach_qualifiers(text, mentions)
+    for m in mentions:
+        m.kind_hint = kind_hint(text, m.end) or ("ADM1" if m.is_qualifier else None)
+    return mentions
+
+
+_KIND_WORD = re.compile(r"\s+(city|town|village|municipality|province|state|region|division|"
+                        r"governorate|district|county|sub-county|upazila|parish|residents|"
+                        r"villagers|townspeople|market|area|constituency|slum|estate)\b",
+                        re.IGNORECASE)
+
+
+def kind_hint(text: str, end: int) -> str | None:
+    """The feature code a word right after a name points to ("Chittagong city" -> PPL)."""
+    m = _KIND_WORD.match(text, end)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    if word in ("city", "town", "village", "municipality", "residents", "villagers",
+                "townspeople", "market", "area", "slum", "estate"):
+        return "PPL"
+    if word in ("province", "state", "region", "division", "governorate"):
+        return "ADM1"
+    return "ADM2"
+
+
+#: Labels the small spaCy model often puts on an unfamiliar town ("in Migori" PRODUCT,
+#: "in Moyale Monday" DATE, "in Baniachong" PERSON); a locative word before the name or a
+#: kind word after it ("Matuu town") overrides them when the gazetteer knows the name.
+OVERRIDABLE_LABELS = {"PRODUCT", "ORG", "PERSON", "DATE", "WORK_OF_ART", "EVENT", "FAC", "NORP"}
+
+
+def _label_overridable(span) -> bool:
+    return all(t.ent_type_ in OVERRIDABLE_LABELS or not t.ent_type_ for t in span)
+
+
+#: Unknown multi-word names with these words are natural features or directional regions
+#: ("Lake Erie", "Salinas Valley", "West Africa"): their parts are not separate places.
+_NO_SPLIT = re.compile(
+    r"\b(?:lake|sea|river|valley|mountains?|mount|mt|gulf|bay|islands?|desert|plateau|coast|"
+    r"ocean|strait|canal|peninsula|basin|delta|hills|forest|park|north|south|east|west|"
+    r"northern|southern|eastern|western|central|upper|lower|greater|republic|kingdom)\b",
+    re.IGNORECASE)
+
+
+def _extend(doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """The end of the longest gazetteer name that starts at ``start`` and runs past ``end``
+    over connectors and capitalised words; ``end`` when there is none."""
+    best = end
+    j = end
+    while j < len(doc) and j - start < MAX_NGRAM + 2 and (
+            doc[j].lower_ in _CONNECTORS or doc[j].is_title):
+        j += 1
+        if doc[j - 1].is_title and gaz.lookup(doc[start:j].text, loose=False):
+            best = j
+    return best
+
+
+def _known_parts(doc, start: int, end: int, gaz: Gazetteer, lower: bool) -> list[tuple[int, int]]:
+    """Longest gazetteer names inside tokens ``start:end`` (left to right)."""
+    out = []
+    j = start
+    while j < end:
+        hit = 0
+        if _may_start(doc[j], lower):
+            for n in range(min(MAX_NGRAM, end - j), 0, -1):
+                span = doc[j:j + n]
+                if _may_end(span[-1], lower) and _acceptable(gaz, span.text, LOCATIVE_MIN_POPULATION):
+                    out.append((j, j + n))
+                    hit = n
+                    break
+        j += hit or 1
+    return out
+
+
+def _after_locative(span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in _LOCATIVES
+
+
+def _may_start(tok, lower: bool) -> bool:
+    if tok.is_stop or tok.is_punct or tok.is_space or tok.like_num:
+        return False
+    if lower:
+        return tok.is_alpha and tok.pos_ not in ("VERB", "AUX", "ADV", "ADP", "DET", "PRON")
+    return tok.is_title and tok.is_alpha
+
+
+def _may_end(tok, lower: bool) -> bool:
+    return _may_start(tok, lower)
+
+
+def _label_allows(span) -> bool:
+    for t in span:
+        if t.ent_type_ in BLOCKING_LABELS:
+            return False
+        if t.ent_type_ == "PERSON" and _ent_longer(span):
+            return False
+    if span[0].ent_type_ == "PERSON":
+        # a one-word "person" is a place only when a locative preposition precedes it
+        prev = span.doc[span.start - 1] if span.start > 0 else None
+        return prev is not None and prev.lower_ in ("in", "at", "near", "from", "to", "of")
+    return True
+
+
+def _ent_longer(span) -> bool:
+    """True when a token of ``span`` sits inside an entity longer than ``span``."""
+    for ent in span.doc.ents:
+        if ent.start <= span.start < ent.end or ent.start < span.end <= ent.end:
+            if ent.end - ent.start > len(span):
+                return True
+    return False
+
+
+_QUALIFIER_GAP = re.compile(
+    r"^\s*(?:(?:district|province|county|sub-county|subcounty|upazila|city|town|village|"
+    r"area|municipality)(?:\s+(?:center|centre|town))?\s*)?(?:,|\()\s*$", re.IGNORECASE)
+
+
+def attach_qualifiers(text: str, mentions: list[Mention]) -> None:
+    """Mark "X, Y" / "X (Y)": Y becomes X's qualifier when Y follows X directly."""
+    for m, nxt in zip(mentions, mentions[1:]):
+        if 0 <= nxt.start - m.end <= 30 and _QUALIFIER_GAP.match(text[m.end:nxt.start]):
+            m.qualifier = nxt.text
+            nxt.is_qualifier = True
+    for m in mentions:
+        if m.qualifier is None:
+            q = _US_ABBREV.match(text, m.end)
+            if q:
+                m.qualifier = q.group(1)
+
+
+_US_ABBREV = re.compile(
+    r",\s*(Ala\.|Ariz\.|Ark\.|Calif\.|Colo\.|Conn\.|Del\.|D\.C\.|Fla\.|Ga\.|Ill\.|Ind\.|"
+    r"Kan\.|Kans\.|Ky\.|La\.|Md\.|Mass\.|Mich\.|Minn\.|Miss\.|Mo\.|Mont\.|Neb\.|Nev\.|N\.H\.|"
+    r"N\.J\.|N\.M\.|N\.Y\.|N\.C\.|N\.D\.|Okla\.|Ore\.|Pa\.|R\.I\.|S\.C\.|S\.D\.|Tenn\.|Vt\.|"
+    r"Va\.|Wash\.|W\.Va\.|Wis\.|Wyo\.|[A-Z]{2}\b)"
+)

@@ -1,0 +1,282 @@
+"""Resolution: rank each toponym's gazetteer candidates using the article's context.
+
+A candidate's score adds a prior (population, prominence as the number of alternate
+names, feature type, how loosely the name matched) to context: an explicit qualifier
+("Kazerun (Fars)", "Alexandria, La."), the countries and admin1 regions of the article's
+other places and of the dateline. Mentions with the same name in one article resolve to
+the same place (one sense per discourse). Two passes: the second uses the first's picks.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from importlib import resources
+from dataclasses import dataclass, field
+
+from clamor.geo.gazetteer import (
+    MATCH_AFFIX, MATCH_ALT, MATCH_DEMONYM, MATCH_NAME, MATCH_SKELETON, Candidate, Gazetteer)
+from clamor.geo.normalize import name_key, strip_admin_affix
+
+#: Population assumed for admin2 regions (GeoNames' admin2 table carries none): about a
+#: median US county, so a "X County" mention competes with towns of that size.
+ADM2_PRIOR_POPULATION = 30_000
+#: GeoNames' cities500 lists admin seats whatever their population, and gives many of
+#: them population 0 (Magura, Chimtal): such a town is assumed this big.
+SEAT_PRIOR_POPULATION = 10_000
+#: Added to log10(population) by feature code: a bare country or continent name almost
+#: always means the country; capitals are named in news far beyond their population.
+FEATURE_BONUS = {"PCLI": 2.0, "CONT": 2.0, "ADM1": 0.0, "ADM2": 0.0, "PPLC": 1.5}
+#: Weight of log(1 + number of GeoNames alternate names): a proxy for prominence.
+ALT_NAMES_WEIGHT = 0.3
+#: Subtracted by how the name matched: official name, alternate name, without an admin
+#: affix ("Fars Province" -> Fars), transliteration skeleton (Kazeroon -> Kazerun).
+MATCH_PENALTY = {MATCH_NAME: 0.0, MATCH_ALT: 1.0, MATCH_AFFIX: 0.3, MATCH_SKELETON: 2.0,
+                 MATCH_DEMONYM: 0.0}
+#: A mention's own suffix ("Rapides Parish", "Fars Province") naming the candidate's kind.
+AFFIX_AGREES_BONUS = 3.0
+#: An admin region that shares its name with a town inside it: news usually means the town.
+SAME_NAME_REGION_PENALTY = 2.0
+#: A small town named like a country or admin1 region elsewhere ("Oregon", Wisconsin):
+#: the bare name almost always means the region.
+TOWN_LIKE_REGION_PENALTY = 1.0
+TOWN_LIKE_REGION_MAX_POPULATION = 100_000
+#: "X, Y" or "X (Y)" where Y is the candidate's admin1 or country.
+QUALIFIER_BONUS = 6.0
+#: The candidate's country / admin1 is that of another place in the article.
+CONTEXT_COUNTRY_BONUS = 3.0
+CONTEXT_ADMIN1_BONUS = 3.0
+#: The caller knows the country (the event's country, the dateline).
+KNOWN_COUNTRY_BONUS = 6.0
+#: A town within NEARBY_KM of another place the article names (distance coherence).
+NEARBY_KM = 100.0
+#: spaCy labels LOC for non-political places (regions, seas, mountains): such a name may
+#: only be a town if the town is at least this big.
+LOC_MIN_TOWN_POPULATION = 50_000
+NEARBY_BONUS = 1.0
+#: Score given to a transliteration-skeleton match in a country the article is not about.
+SKELETON_OUT_OF_CONTEXT = -50.0
+#: Below this a candidate is not taken at all (the name stays unresolved rather than
+#: landing on a random hamlet): about a 500-person town matched by an alternate name.
+MIN_RESOLVE_SCORE = 1.5
+
+
+@dataclass
+class Mention:
+    """One toponym occurrence to resolve; ``qualifier`` is the text of "(Fars)" / ", La."."""
+
+    text: str
+    start: int
+    end: int
+    qualifier: str | None = None
+    source: str | None = None
+    near: bool = False
+    #: feature code a following word names ("Chittagong city", "Helmand province")
+    kind_hint: str | None = None
+    #: the "Y" of "X, Y" / "X (Y)": names a region containing X
+    is_qualifier: bool = False
+    candidates: tuple[Candidate, ...] = ()
+    best: Candidate | None = None
+    runner_up: Candidate | None = None
+    margin: float = 0.0
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+def prior(c: Candidate) -> float:
+    pop = c.population or (ADM2_PRIOR_POPULATION if c.feature_code == "ADM2"
+                           else SEAT_PRIOR_POPULATION if c.feature_class == "P" else 0)
+    score = math.log10(pop + 1) + FEATURE_BONUS.get(c.feature_code, 0.0)
+    score += ALT_NAMES_WEIGHT * math.log1p(c.n_alt) - MATCH_PENALTY[c.match]
+    return score
+
+
+class Resolver:
+    """Resolve a list of mentions together, as one article."""
+
+    def __init__(self, gazetteer: Gazetteer, us_states: dict[str, str] | None = None):
+        self.gaz = gazetteer
+        self.us_states = us_states or {}
+
+    def qualifier_regions(self, text: str) -> set[tuple[str, str]]:
+        """Regions a qualifier names: {(cc, a1)} with a1 '' for a whole country."""
+        out: set[tuple[str, str]] = set()
+        key = text.strip()
+        if key in self.us_states:
+            return {("US", self.us_states[key])}
+        for c in self.gaz.lookup(key, loose=False):
+            if c.feature_code == "PCLI":
+                out.add((c.country_code, ""))
+            elif c.feature_code == "ADM1":
+                out.add((c.country_code, c.admin1_code))
+        return out
+
+    def resolve(self, mentions: list[Mention], known_countries: set[str] | None = None,
+                passes: int = 3) -> list[Mention]:
+        known_countries = known_countries or set()
+        groups: dict[str, list[Mention]] = {}
+        for m in mentions:
+            if not m.candidates:
+                m.candidates = self.gaz.lookup(m.text)
+            stem, affix = strip_admin_affix(name_key(m.text))
+            # "Platte Co." and "Platte County" are one name: they must not vote for each other
+            groups.setdefault(f"{stem}|{affix or ''}", []).append(m)
+        static: dict[str, dict[int, float]] = {}
+        for key, ms in groups.items():
+            nkey = name_key(ms[0].text)
+            if nkey in not_towns() or any(m.source == "LOC" for m in ms):
+                # world regions, seas, mountains: never a (small) town of the same name
+                if nkey in not_towns():
+                    keep = tuple(c for c in ms[0].candidates
+                                 if c.feature_code in ("CONT", "PCLI", "ADM1"))
+                else:
+                    keep = tuple(c for c in ms[0].candidates if c.feature_class != "P"
+                                 or c.population >= LOC_MIN_TOWN_POPULATION)
+                for m in ms:
+                    m.candidates = keep
+            _, affix = strip_admin_affix(nkey)
+            affix = affix or next((m.kind_hint for m in ms if m.kind_hint), None)
+            cands = ms[0].candidates
+            town_regions = {(c.country_code, c.admin1_code) for c in cands
+                            if c.feature_class == "P" and c.match == MATCH_NAME}
+            region_named = any(c.feature_code == "ADM1" and c.match == MATCH_NAME
+                               for c in cands)
+            quals = set()
+            for m in ms:
+                if m.qualifier:
+                    quals |= self.qualifier_regions(m.qualifier)
+            scores = {}
+            for c in cands:
+                s = prior(c)
+                if affix and (c.feature_code == affix or (affix == "PPL" and c.feature_class == "P")):
+                    s += AFFIX_AGREES_BONUS
+                if (not affix and c.feature_code in ("ADM1", "ADM2")
+                        and (c.country_code, c.admin1_code) in town_regions):
+                    s -= SAME_NAME_REGION_PENALTY
+                elif (region_named and c.feature_class == "P"
+                      and c.population < TOWN_LIKE_REGION_MAX_POPULATION
+                      and not any((c.country_code, c.admin1_code) == (r.country_code, r.admin1_code)
+                                  for r in cands if r.feature_code == "ADM1")):
+                    s -= TOWN_LIKE_REGION_PENALTY
+                if quals and ((c.country_code, "") in quals
+                              or (c.country_code, c.admin1_code) in quals):
+                    s += QUALIFIER_BONUS
+                if c.country_code in known_countries:
+                    s += KNOWN_COUNTRY_BONUS
+                scores[c.geonames_id] = s
+            static[key] = scores
+        current = {k: dict(v) for k, v in static.items()}
+        for _ in range(passes):
+            support = {k: _support(groups[k][0].candidates, current[k]) for k in groups}
+            points = {k: _top_points(groups[k][0].candidates, current[k]) for k in groups}
+            new = {}
+            for key, ms in groups.items():
+                cc_w: dict[str, float] = {}
+                a1_w: dict[tuple[str, str], float] = {}
+                for other, (cc_p, a1_p) in support.items():
+                    if other == key:
+                        continue
+                    for cc, p in cc_p.items():
+                        cc_w[cc] = cc_w.get(cc, 0.0) + p
+                    for a1, p in a1_p.items():
+                        a1_w[a1] = a1_w.get(a1, 0.0) + p
+                scores = dict(static[key])
+                for c in ms[0].candidates:
+                    if c.match == MATCH_SKELETON and not (
+                            cc_w.get(c.country_code, 0) > 0.5 or c.country_code in known_countries):
+                        # transliteration variants only within countries the article is about
+                        scores[c.geonames_id] = SKELETON_OUT_OF_CONTEXT
+                        continue
+                    scores[c.geonames_id] += CONTEXT_COUNTRY_BONUS * min(1.0, cc_w.get(c.country_code, 0.0))
+                    if c.feature_code != "PCLI":
+                        scores[c.geonames_id] += CONTEXT_ADMIN1_BONUS * min(
+                            1.0, a1_w.get((c.country_code, c.admin1_code), 0.0))
+                    if (c.feature_class == "P" or c.feature_code == "ADM2") and c.lat is not None:
+                        near = 0.0
+                        for other, pts in points.items():
+                            if other != key:
+                                near += max((p for lat, lon, p in pts
+                                             if _km(c.lat, c.lon, lat, lon) <= NEARBY_KM), default=0.0)
+                        scores[c.geonames_id] += NEARBY_BONUS * min(1.0, near)
+                new[key] = scores
+            current = new
+        for key, ms in groups.items():
+            for m in ms:
+                m.scores = current[key]
+        for key, ms in groups.items():
+            ranked = sorted(ms[0].candidates, key=lambda c: -ms[0].scores.get(c.geonames_id, -99))
+            ranked = [c for c in ranked if ms[0].scores.get(c.geonames_id, -99) >= MIN_RESOLVE_SCORE]
+            for m in ms:
+                m.best = ranked[0] if ranked else None
+                m.runner_up = ranked[1] if len(ranked) > 1 else None
+                if m.best is not None:
+                    gap = m.scores[m.best.geonames_id] - (
+                        m.scores[m.runner_up.geonames_id] if m.runner_up else 0.0)
+                    m.margin = round(1.0 - math.exp(-max(gap, 0.0)), 3)
+        return mentions
+
+
+@functools.lru_cache(maxsize=1)
+def not_towns() -> frozenset[str]:
+    """Names of regions and natural features that must not resolve to a town."""
+    path = resources.files("clamor") / "data" / "gazetteer" / "not_towns.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(name_key(l) for l in lines if l.strip() and not l.startswith("#"))
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance in km (accurate enough below a few hundred km)."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371.0 * math.hypot(x, y)
+
+
+def _top_points(cands, scores, k: int = 3) -> list[tuple[float, float, float]]:
+    """The ``k`` likeliest towns of one name: (lat, lon, probability)."""
+    usable = [c for c in cands if scores.get(c.geonames_id, -99) >= MIN_RESOLVE_SCORE
+              and c.match != MATCH_SKELETON]
+    if not usable:
+        return []
+    top = max(scores[c.geonames_id] for c in usable)
+    total = sum(math.exp(scores[c.geonames_id] - top) for c in usable)
+    ranked = sorted(usable, key=lambda c: -scores[c.geonames_id])[:k]
+    return [(c.lat, c.lon, math.exp(scores[c.geonames_id] - top) / total)
+            for c in ranked if (c.feature_class == "P" or c.feature_code == "ADM2") and c.lat is not None]
+
+
+def _support(cands, scores) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    """Soft votes of one name for countries and admin1 regions (softmax over its candidates)."""
+    usable = [c for c in cands if scores.get(c.geonames_id, -99) >= MIN_RESOLVE_SCORE
+              and c.match != MATCH_SKELETON]
+    if not usable:
+        return {}, {}
+    top = max(scores[c.geonames_id] for c in usable)
+    weights = [(c, math.exp(scores[c.geonames_id] - top)) for c in usable]
+    total = sum(w for _, w in weights)
+    cc_p: dict[str, float] = {}
+    a1_p: dict[tuple[str, str], float] = {}
+    for c, w in weights:
+        p = w / total
+        if c.country_code:
+            cc_p[c.country_code] = max(cc_p.get(c.country_code, 0.0), p)
+        if c.feature_code not in ("PCLI", "CONT") and c.admin1_code:
+            key = (c.country_code, c.admin1_code)
+            a1_p[key] = max(a1_p.get(key, 0.0), p)
+    return cc_p, a1_p
+
+
+def _argmax(cands, scores) -> Candidate | None:
+    best = max(cands, key=lambda c: scores.get(c.geonames_id, -99), default=None)
+    if best is None or scores.get(best.geonames_id, -99) < MIN_RESOLVE_SCORE:
+        return None
+    return best
+
+
+def precision_of(c: Candidate | None, near: bool = False) -> int | None:
+    """ACLED geo_precision: 1 town, 2 near a town or a district, 3 region/country."""
+    if c is None:
+        return None
+    if c.feature_class == "P":
+        return 2 if near else 1
+    if c.feature_code == "ADM2":
+        return 2
+    return 3

@@ -1,0 +1,89 @@
+import pytest
+
+from clamor.geo import locate_events
+from clamor.models import Article, Event, Evidence
+from clamor.nlp import load_spacy
+
+
+def _event(text: str, trigger: str, **kw) -> Event:
+    start = text.index(trigger)
+    ev = [Evidence(field="event_type", start=start, end=start + len(trigger), text=trigger)]
+    return Event(event_id="e1", article_id="a1", event_type="Protests",
+                 sub_event_type="Peaceful protest", evidence=ev + kw.pop("evidence", []), **kw)
+
+
+def _run(text, events, **article_kw):
+    article = Article(article_id="a1", text=text, **article_kw)
+    return locate_events(article, load_spacy()(text), events, None)
+
+
+def test_seed_events_sit_in_kazerun(seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    events = [_event(text, "protests in Kazerun became violent"),
+              _event(text, "forcing senior officials to call for reinforcements"),
+              _event(text, "Senator Marco Rubio of Florida")]
+    for e in _run(text, events):
+        assert (e.location, e.admin1, e.country, e.country_code) == ("Kāzerūn", "Fars", "Iran", "IR")
+        assert abs(e.latitude - 29.62) < 0.05 and abs(e.longitude - 51.65) < 0.05
+        assert e.geo_precision == 1 and e.geonames_id == 128321
+        assert any(ev.field == "location" for ev in e.evidence)
+
+
+def test_raw_location_mention_is_resolved():
+    text = "Dozens protested in Kazeroon on Monday. Iran's police made arrests."
+    start = text.index("Kazeroon")
+    loc = Evidence(field="location", start=start, end=start + 8, text="Kazeroon")
+    (e,) = _run(text, [_event(text, "protested", location="Kazeroon", evidence=[loc])])
+    assert e.geonames_id == 128321 and e.geo_precision == 1
+    assert [ev for ev in e.evidence if ev.field == "location"] == [loc]
+
+
+def test_not_reinforcements_or_senators_home_state():
+    text = ("Workers protested in Kazerun on Monday. Police sent reinforcements from Shiraz. "
+            "Senator Marco Rubio of Florida praised the protesters.")
+    (e,) = _run(text, [_event(text, "reinforcements")])
+    assert e.geonames_id == 128321
+
+
+def test_near_is_precision_2():
+    text = "Farmers blocked a road near Kazerun, Iran, on Sunday."
+    (e,) = _run(text, [_event(text, "blocked")])
+    assert e.geonames_id == 128321 and e.geo_precision == 2
+
+
+def test_no_place_leaves_event_unchanged():
+    text = "Traders staged a protest over market fees on Tuesday morning."
+    event = _event(text, "protest")
+    (e,) = _run(text, [event])
+    assert e == event and e.latitude is None
+
+
+def test_empty_event_list():
+    assert _run("Nothing happened.", []) == []
+
+
+def test_road_endpoints_are_not_the_place():
+    from clamor.geo.events import road_endpoints
+    from clamor.geo.resolve import Mention
+
+    text = "Workers blocked the Dhaka-Tangail highway in Gazipur city on Monday."
+    ms = [Mention(text=w, start=text.index(w), end=text.index(w) + len(w))
+          for w in ("Dhaka", "Tangail", "Gazipur")]
+    assert road_endpoints(text, ms) == {0, 1}
+
+
+def test_known_country_and_region_seat():
+    text = "Clashes between clans destroyed homes in Garissa county on Friday."
+    event = _event(text, "Clashes", country="Kenya")
+    (e,) = _run(text, [event])
+    assert e.country_code == "KE" and e.admin1 == "Garissa" and e.geo_precision == 3
+    # coded at the county's namesake town, as ACLED does, not at the county's centroid
+    assert abs(e.latitude - (-0.45)) < 0.2 and abs(e.longitude - 39.65) < 0.2
+
+
+@pytest.mark.parametrize("raw", ["", "Xqzzyvillebrook", "Mediterranean Sea"])
+def test_bad_location_mentions_never_land_on_a_random_town(raw):
+    text = f"Fishermen protested at {raw or 'the port'} on Monday."
+    event = _event(text, "protested", location=raw)
+    (e,) = _run(text, [event])
+    assert e.latitude is None or e.geo_precision == 3
