@@ -1,0 +1,146 @@
+"""Stage 4: arguments of an event mention: participants, tactics, state response, demands,
+and ACLED actor names with their actor-type (inter) codes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clamor.extract.lexicon import load_lexicon
+from clamor.extract.sentences import Sentence
+
+#: ACLED actor-type codes (inter1/inter2)
+STATE, REBELS, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(1, 9)
+
+_DEMAND = re.compile(
+    r"\b(?:demand(?:ing|ed)|demands? (?:for|that)|call(?:ing|ed)? for|seeking|sought|"
+    r"(?:protest\w*|demonstrat\w*|rall\w*|march\w*|strik\w*|gathered|chant\w*)\s+(?:\w+\s+){0,3}?(?:against|over)|"
+    r"in protest (?:against|at|over)|to protest|urging|calling on \w+ to)\s+"
+    r"(?P<what>[^,.;:!?\"“”\n]{4,90})",
+    re.IGNORECASE,
+)
+_MILITARY = re.compile(r"\b(?:army|military|troops|soldiers|revolutionary guards?|irgc|national guard)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One argument value with absolute offsets of its evidence."""
+
+    field: str
+    value: str
+    start: int
+    end: int
+    assoc: str | None = None
+
+
+def _scan(sentence: Sentence, table: dict, field: str) -> list[Item]:
+    out: list[Item] = []
+    for label, pattern in table.items():
+        assoc = None
+        if isinstance(pattern, tuple):
+            assoc, pattern = pattern
+        m = pattern.search(sentence.text)
+        if m:
+            out.append(Item(field, label, sentence.start + m.start(), sentence.start + m.end(), assoc))
+    return sorted(out, key=lambda i: i.start)
+
+
+def find_participants(sentence: Sentence) -> list[Item]:
+    """Groups taking part ("women", "students", "merchants") named in the sentence."""
+    items = _scan(sentence, load_lexicon().participants, "participants")
+    text = sentence.text.lower()
+    # "young women" names both women and youth
+    if re.search(r"\byoung\s+(?:women|men|people)\b", text) and not any(i.value == "youth" for i in items):
+        m = re.search(r"\byoung\s+(?:women|men|people)\b", text)
+        items.append(Item("participants", "youth", sentence.start + m.start(), sentence.start + m.end()))
+    return sorted(items, key=lambda i: i.start)
+
+
+def find_tactics(sentence: Sentence) -> list[Item]:
+    """Protest tactics (march, strike, shop closure, arson, stone throwing, ...)."""
+    items = _scan(sentence, load_lexicon().tactics, "tactics")
+    values = {i.value for i in items}
+    if "hunger strike" in values:
+        items = [i for i in items if i.value != "strike"]
+    return items
+
+
+def find_state_response(sentence: Sentence) -> list[Item]:
+    """Mass Mobilization state responses stated in a sentence that names state forces."""
+    lex = load_lexicon()
+    if not lex.state_agent.search(sentence.text) and not re.search(
+            r"\b(?:were|was)\s+(?:shot|arrested|detained|dispersed|beaten|killed)\b", sentence.text, re.I):
+        return []
+    return _scan(sentence, lex.state_response, "state_response")
+
+
+def find_demands(sentence: Sentence) -> list[Item]:
+    """What demonstrators demand or oppose ("seeking the end of ...", "against the fuel price hike")."""
+    out = []
+    for m in _DEMAND.finditer(sentence.text):
+        what = m.group("what").strip()
+        what = re.split(r"\s+(?:and|as|while|when|after|before|but)\s+(?:the\s+)?(?:police|security|they|protesters)\b", what, flags=re.I)[0]
+        if len(what) < 4 or load_lexicon().state_agent.fullmatch(what.split()[-1]):
+            continue
+        if re.match(r"(?:the\s+)?(?:police|security forces|protesters|them|him|her|it)\b", what, re.I):
+            continue
+        start = sentence.start + m.start("what")
+        out.append(Item("demands", what, start, start + len(what)))
+    return out
+
+
+def state_actor(text: str, country: str | None) -> tuple[str, int]:
+    """ACLED name for the state forces named in ``text`` (police unless the military is named)."""
+    force = "Military Forces" if _MILITARY.search(text) else "Police Forces"
+    return (f"{force} of {country}" if country else force), STATE
+
+
+def group_actor(kind: str, country: str | None) -> tuple[str, int]:
+    """``Protesters (Iran)``, ``Rioters (Iran)``, ``Civilians (Iran)`` and their inter codes."""
+    where = country or "International"
+    label, inter = {"protesters": ("Protesters", PROTESTERS), "rioters": ("Rioters", RIOTERS),
+                    "civilians": ("Civilians", CIVILIANS)}[kind]
+    return f"{label} ({where})", inter
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's two-digit interaction code, lower code first (``60`` for a sole actor)."""
+    if inter1 is None:
+        return None
+    if inter2 is None:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high
+
+
+_NO_COUNTRY = re.compile(r"^(?P<name>Protesters|Rioters|Civilians|Unidentified Armed Group|[\w ]+?) \(International\)$")
+_BARE_FORCE = re.compile(r"^(?:Police|Military) Forces$")
+
+
+def _with_country(name: str | None, country: str) -> str | None:
+    if not name:
+        return name
+    if _BARE_FORCE.match(name):
+        return f"{name} of {country}"
+    return "; ".join(
+        f"{m.group('name')} ({country})" if (m := _NO_COUNTRY.match(part.strip())) else part.strip()
+        for part in name.split(";")
+    )
+
+
+def name_actors_by_country(events: list) -> list:
+    """Events whose actor names lacked a country ("Protesters (International)", "Police
+    Forces") renamed with the event's country once the geoparser has resolved it.
+
+    Extraction names actors from the countries the text makes evident; call this after
+    :func:`clamor.geo.locate_events` so a town resolved to Kenya gives "Protesters (Kenya)".
+    """
+    out = []
+    for event in events:
+        if not event.country:
+            out.append(event)
+            continue
+        update = {f: _with_country(getattr(event, f), event.country)
+                  for f in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")}
+        out.append(event.model_copy(update=update))
+    return out

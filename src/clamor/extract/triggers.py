@@ -1,0 +1,114 @@
+"""Stage 2: trigger detection and the filters that decide what is not a new event.
+
+A trigger is a lexicon match (``data/extract/triggers.json``) in a sentence. Each trigger
+gets a ``status``: ``None`` when it reports a new event, else the reason it does not
+(negated, future, hypothetical, reference, background).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from clamor.extract.lexicon import load_lexicon
+from clamor.extract.sentences import Sentence
+from clamor.extract.temporal import DateMention
+
+#: Cue words must sit this close before a trigger (characters, same clause) to govern it.
+NEGATION_WINDOW = 40
+MODAL_WINDOW = 60
+REFERENCE_WINDOW = 45
+#: An event dated more than this many days before the reference date is background, not
+#: news: ACLED codes events from the week's reporting, and a month covers late reports.
+BACKGROUND_DAYS = 31
+#: A date expression farther than this from a trigger (characters) does not date it.
+DATE_ATTACH_WINDOW = 120
+
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s+(?:but|while|whereas|although|though|as)\b|\b(?:but|while|whereas|although)\b|[.!?]\s")
+_AFTER_NEGATION = re.compile(r"^\s*(?:were|was|had been|have been|has been|are|is)\s+(?:not|never)\b", re.I)
+
+#: Trigger kinds whose words are also common surnames or names when capitalised mid-sentence.
+NAME_PRONE_KINDS = ("mob",)
+
+NOT_NEW = ("negated", "future", "hypothetical", "reference", "background")
+
+
+@dataclass
+class Trigger:
+    """One lexicon match in a sentence, with absolute offsets."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    sentence: Sentence
+    status: str | None = None
+
+    @property
+    def is_new(self) -> bool:
+        return self.status is None
+
+
+def find_triggers(sentence: Sentence, kinds: tuple[str, ...] | None = None) -> list[Trigger]:
+    """All trigger matches in ``sentence`` (absolute offsets), left to right."""
+    lex = load_lexicon()
+    out: list[Trigger] = []
+    for kind, pattern in lex.triggers.items():
+        if kinds is not None and kind not in kinds:
+            continue
+        for m in pattern.finditer(sentence.text):
+            if kind in NAME_PRONE_KINDS and m.group(0)[:1].isupper() and m.start() > 0 \
+                    and not sentence.text.isupper():
+                continue  # "Lynch said": a surname, not a lynching
+            out.append(Trigger(kind, sentence.start + m.start(), sentence.start + m.end(), m.group(0), sentence))
+    return sorted(out, key=lambda t: (t.start, t.kind))
+
+
+def _clause_before(sentence: Sentence, rel: int, window: int) -> str:
+    """The text of the trigger's clause before it, at most ``window`` characters."""
+    before = sentence.text[max(0, rel - window):rel]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    return before
+
+
+def nearest_date(trigger: Trigger, dates: list[DateMention]) -> DateMention | None:
+    """The date expression in the trigger's sentence nearest to it (within the window)."""
+    best, best_dist = None, DATE_ATTACH_WINDOW + 1
+    s = trigger.sentence
+    for d in dates:
+        if not (s.start <= d.start and d.end <= s.end):
+            continue
+        dist = trigger.start - d.end if d.end <= trigger.start else d.start - trigger.end
+        if 0 <= dist < best_dist or (dist < 0 and best is None):
+            best, best_dist = d, max(dist, 0)
+    return best
+
+
+def trigger_status(trigger: Trigger, dates: list[DateMention], ref: dt.date | None) -> str | None:
+    """Why ``trigger`` is not a new event (see :data:`NOT_NEW`), or None when it is."""
+    cues = load_lexicon().cues
+    s = trigger.sentence
+    rel = trigger.start - s.start
+    near = _clause_before(s, rel, NEGATION_WINDOW)
+    if cues["negation"].search(near) or _AFTER_NEGATION.match(s.text[trigger.end - s.start:]):
+        return "negated"
+    clause = _clause_before(s, rel, MODAL_WINDOW)
+    if cues["hypothetical"].search(clause) or re.search(r"^\s*(?:if|unless)\b", s.text, re.I):
+        return "hypothetical"
+    if cues["future"].search(clause):
+        return "future"
+    date = nearest_date(trigger, dates)
+    if date is not None and date.future:
+        return "future"
+    if cues["reference"].search(_clause_before(s, rel, REFERENCE_WINDOW)):
+        return "reference"
+    if ref is not None and date is not None and date.date is not None:
+        if (ref - date.date).days > BACKGROUND_DAYS:
+            return "background"
+    after = s.text[trigger.end - s.start: trigger.end - s.start + 40]
+    if cues["background"].search(after) or cues["background"].search(_clause_before(s, rel, 30)):
+        return "background"
+    return None

@@ -1,0 +1,39 @@
+"""`clamor extract`: JSON per article with evidence, rows per event, exit 1 on a bad input."""
+
+import json
+
+from click.testing import CliRunner
+
+from clamor.cli import cli
+
+STORY = ("NAKURU, Kenya, March 12, 2019 - Hundreds of traders marched through the centre of Nakuru "
+         "on Tuesday to protest against new market levies. Police fired tear gas and arrested 12.")
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["extract", *map(str, args)])
+
+
+def test_json_one_object_per_article_with_exact_evidence(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    result = run(path, "--json")
+    assert result.exit_code == 0, result.output
+    (line,) = [x for x in result.stdout.splitlines() if x.strip()]
+    record = json.loads(line)
+    assert set(record) == {"article", "events", "reactions", "source"}
+    text = record["article"]["text"]
+    (event,) = record["events"]
+    assert event["sub_event_type"] == "Protest with intervention"
+    for ev in event["evidence"]:
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_csv_rows_per_event_and_failure_exit_code(tmp_path):
+    good = tmp_path / "story.txt"
+    good.write_text(STORY)
+    result = run(good, tmp_path / "missing.txt", "--csv")
+    assert result.exit_code == 1
+    assert "missing.txt" in result.stderr
+    rows = result.stdout.strip().splitlines()
+    assert rows[0].startswith("article_id,event_id,event_type") and len(rows) == 2

@@ -1,0 +1,56 @@
+from clamor.extract.arguments import (
+    find_demands, find_participants, find_state_response, find_tactics, group_actor, interaction,
+    state_actor,
+)
+from clamor.extract.sentences import Sentence
+
+
+def S(text):
+    return Sentence(0, 0, len(text), text, 0)
+
+
+def values(items):
+    return [i.value for i in items]
+
+
+def test_participants_with_assoc_actor():
+    items = find_participants(S("Bazaar merchants, students and young women joined the rally."))
+    assert {"merchants", "students", "women", "youth"} <= set(values(items))
+    assert {i.value: i.assoc for i in items}["merchants"] == "Traders"
+
+
+def test_tactics():
+    got = values(find_tactics(S("They closed their shops, blocked the highway and threw stones at police.")))
+    assert {"shop closure", "road block", "stone throwing"} <= set(got)
+
+
+def test_state_response_needs_state_forces():
+    assert values(find_state_response(S("Police fired tear gas and arrested 20."))) == ["crowd dispersal", "tear gas", "arrests"] or \
+        {"crowd dispersal", "tear gas", "arrests"} <= set(values(find_state_response(S("Police fired tear gas and arrested 20."))))
+    assert find_state_response(S("The crowd dispersed peacefully at noon.")) == []
+
+
+def test_demands():
+    (d,) = find_demands(S("Farmers marched on Monday demanding higher maize prices."))
+    assert d.value == "higher maize prices"
+
+
+def test_actor_names_and_codes():
+    assert group_actor("protesters", "Iran") == ("Protesters (Iran)", 6)
+    assert group_actor("rioters", "Iran") == ("Rioters (Iran)", 5)
+    assert state_actor("security forces", "Iran") == ("Police Forces of Iran", 1)
+    assert state_actor("soldiers", "Kenya") == ("Military Forces of Kenya", 1)
+    assert interaction(5, 1) == 15 and interaction(6, None) == 60
+
+
+def test_actors_renamed_with_the_resolved_country():
+    from clamor.extract import name_actors_by_country
+    from clamor.models import Event
+
+    e = Event(event_id="e", article_id="a", event_type="Protests", sub_event_type="Protest with intervention",
+              actor1="Protesters (International)", actor2="Police Forces", assoc_actor_1="Students (International)",
+              country="Kenya")
+    (r,) = name_actors_by_country([e])
+    assert (r.actor1, r.actor2, r.assoc_actor_1) == ("Protesters (Kenya)", "Police Forces of Kenya", "Students (Kenya)")
+    untouched = e.model_copy(update={"country": None})
+    assert name_actors_by_country([untouched])[0].actor1 == "Protesters (International)"

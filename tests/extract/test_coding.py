@@ -1,0 +1,81 @@
+"""ACLED typing rules on sentences (see docs/coding-rules.md)."""
+
+import pytest
+
+from clamor.extract.coding import code_sentence
+from clamor.extract.document import rule_classify
+from clamor.extract.sentences import Sentence
+from clamor.extract.triggers import find_triggers, trigger_status
+
+
+def code(text, protest_article=False):
+    s = Sentence(0, 0, len(text), text, 0)
+    triggers = find_triggers(s)
+    for t in triggers:
+        t.status = trigger_status(t, [], None)
+    return [(m.event_type, m.sub_event_type) for m in code_sentence(s, triggers, protest_article)]
+
+
+def test_two_events_in_one_sentence():
+    got = code("Protesters set fire to police stations while security forces opened fire on protesters.")
+    assert ("Riots", "Violent demonstration") in got
+    assert ("Protests", "Excessive force against protesters") in got
+
+
+def test_peaceful_protest():
+    assert code("Hundreds of teachers marched to parliament demanding higher pay.") == [("Protests", "Peaceful protest")]
+
+
+def test_non_lethal_intervention():
+    assert code("Police fired tear gas to disperse students who were protesting fees.") == [
+        ("Protests", "Protest with intervention")]
+
+
+def test_excessive_force_needs_lethal_means():
+    assert code("Soldiers shot dead two demonstrators during the protest.") == [
+        ("Protests", "Excessive force against protesters")]
+
+
+def test_strike_without_demonstration_is_no_event():
+    assert code("Dock workers went on strike over unpaid wages.") == []
+
+
+def test_strike_with_demonstration_is_a_protest():
+    assert code("Striking nurses demonstrated outside the hospital.") == [("Protests", "Peaceful protest")]
+
+
+def test_state_arson_is_not_a_riot():
+    assert ("Riots", "Violent demonstration") not in code("Police burned the protest camp.", protest_article=True)
+
+
+def test_mob_violence():
+    assert code("A mob lynched a man suspected of theft.") == [("Riots", "Mob violence")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A suicide bomber blew himself up at a checkpoint, killing four soldiers.", "Suicide bomb"),
+    ("An IED planted by militants exploded near a police vehicle.", "Remote explosive/landmine/IED"),
+    ("Security forces clashed with Taliban militants in the district.", "Armed clash"),
+    ("Gunmen abducted a local official on the highway.", "Abduction/forced disappearance"),
+    ("Police defused a bomb found near the market.", "Disrupted weapons use"),
+    ("Fighter jets bombed rebel positions overnight.", "Air/drone strike"),
+])
+def test_short_texts_outside_protest(text, expected):
+    assert rule_classify(text)[1] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A magnitude 6 earthquake hit the region, killing dozens.",
+    "Police seized 20 kg of drugs from smugglers.",
+    "Heavy floods displaced thousands of families.",
+])
+def test_out_of_taxonomy_gives_none(text):
+    assert rule_classify(text) is None
+
+
+def test_market_rally_is_not_a_protest():
+    assert code("Shares rallied on the Johannesburg exchange after the announcement.") == []
+
+
+def test_diplomatic_protest_is_not_a_demonstration():
+    assert rule_classify("The foreign ministry lodged a formal protest with the ambassador.") is None

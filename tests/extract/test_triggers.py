@@ -1,0 +1,76 @@
+"""Every "not a new event" case, at the trigger level."""
+
+import datetime as dt
+
+import pytest
+
+from clamor.extract.sentences import Sentence
+from clamor.extract.temporal import find_dates
+from clamor.extract.triggers import find_triggers, trigger_status
+
+REF = dt.date(2018, 5, 23)
+
+
+def statuses(text, kind="protest"):
+    s = Sentence(0, 0, len(text), text, 0)
+    dates = find_dates(text, 0, REF)
+    out = []
+    for t in find_triggers(s, (kind,)):
+        out.append((t.text, trigger_status(t, dates, REF)))
+    return out
+
+
+def test_plain_report_is_new():
+    assert statuses("Thousands protested in Kazerun on Tuesday.") == [("protested", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "No protests were reported in the capital.",
+    "Residents did not protest the decision.",
+    "The protests were not violent and were not reported.",
+])
+def test_negation(text):
+    assert statuses(text)[0][1] == "negated"
+
+
+@pytest.mark.parametrize("text", [
+    "The union said it will protest next week.",
+    "Teachers plan to protest on Monday.",
+    "Opposition leaders called for protests across the country.",
+    "Students threatened to demonstrate if fees rose.",
+])
+def test_future_and_reported_speech_about_the_future(text):
+    assert statuses(text)[0][1] in ("future", "hypothetical")
+
+
+def test_hypothetical():
+    assert statuses("If the price rises, traders would protest.")[0][1] == "hypothetical"
+
+
+def test_background_months_before_publication():
+    assert statuses("It recalled the Dec/Jan uprising that shook over 140 cities.") == [("uprising", "background")]
+    assert statuses("Similar protests took place in 2009.")[0][1] == "background"
+
+
+def test_reference_to_events_in_a_statement():
+    assert statuses("He expressed his support for the protesters in the city.")[0][1] == "reference"
+
+
+def test_riot_police_is_not_a_riot():
+    s = "Riot police and anti-riot units stood by."
+    assert statuses(s, "riot_action") == []
+
+
+def test_air_strike_is_not_a_labour_strike():
+    assert statuses("An air strike hit the village.", "strike") == []
+    assert statuses("Workers went on strike.", "strike")[0][1] is None
+
+
+def test_lower_and_upper_case_match():
+    assert statuses("PROTESTERS TORCHED A POLICE STATION", "riot_action")[0][0] == "TORCHED"
+    assert statuses("protesters torched a police station", "riot_action")[0][0] == "torched"
+
+
+def test_capitalised_surname_is_not_a_lynching():
+    assert statuses("Police spokesman John Lynch said the area was calm.", "mob") == []
+    assert statuses("A MOB TRIED TO LYNCH THE SUSPECT", "mob")
