@@ -1,0 +1,70 @@
+"""``clamor evaluate``: score clamor (and its baselines) on a gold dataset."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from clamor.cli import cli
+from clamor.cli.output import RowWriter, output_options, write_json_line
+from clamor.errors import InputError
+from clamor.evaluate.scorer import DATASETS, SYSTEMS, evaluate
+from clamor.options import Options
+
+
+def figure_rows(result: dict) -> tuple[list[str], list[dict]]:
+    """Table columns and one row per figure, systems side by side."""
+    systems = [s for s in SYSTEMS if any(s in v for v in result["figures"].values())]
+    rows = []
+    for name, values in result["figures"].items():
+        row = {"figure": name}
+        row.update({s: f"{values[s]:.3f}" for s in systems if s in values})
+        rows.append(row)
+    return ["figure", *systems], rows
+
+
+@cli.command("evaluate")
+@click.argument("dataset", type=click.Choice(sorted(DATASETS)))
+@click.argument("path", required=False, type=click.Path(dir_okay=True, path_type=Path))
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N gold records.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the full result (figures, per-class reports, confusion) as JSON.")
+@click.option("--system", "systems", multiple=True, type=click.Choice(SYSTEMS),
+              help="Systems to score (repeatable; default: all available).")
+@click.option("--model", type=click.Path(dir_okay=False, exists=True),
+              help="Event-type model artifact (.npz) instead of the shipped one.")
+@click.option("--split", type=click.Choice(["heldout", "train", "all"]), default="heldout",
+              show_default=True, help="ACLED only: which rows of the fixed split to score.")
+@output_options()
+def evaluate_command(dataset, path, limit, out, systems, model, split, fmt) -> None:
+    """Score clamor on a gold DATASET at PATH (default: the file in $CLAMOR_DATA).
+
+    Every figure is printed beside the majority-class and keyword baselines computed in
+    the same run. PATH may be your own file in the same format as the dataset.
+
+    \b
+    Example:
+      clamor evaluate case2021 ../shared/data/case2021_task2/dev.tsv
+      clamor evaluate acled my_acled_export.csv --split all --limit 500 --out acled.json
+      clamor evaluate glocon-documents --system keyword --json
+    """
+    if path is not None and not path.exists():
+        raise InputError(str(path), "no such file")
+    options = Options(event_model=model)
+    extra = {"split": split} if dataset == "acled" else {}
+    result = evaluate(dataset, path, limit=limit, options=options,
+                      systems=systems or SYSTEMS, **extra)
+    if out is not None:
+        out.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str) + "\n")
+    for note in result["notes"]:
+        click.echo(f"note: {note}", err=True)
+    if fmt == "json":
+        write_json_line(result)
+        return
+    columns, rows = figure_rows(result)
+    title = f"{result['dataset']}: {result['n']} gold records ({result['path']})"
+    writer = RowWriter(fmt, columns, title=title)
+    writer.write_all(rows)
+    writer.close()

@@ -1,0 +1,12 @@
+"""Evaluation as code: gold readers, the one scorer, baselines and training.
+
+- :mod:`clamor.evaluate.gold`       typed gold records from the development formats
+- :mod:`clamor.evaluate.metrics`    plain metric functions (macro/weighted F1, confusion)
+- :mod:`clamor.evaluate.scorer`     the one scorer: :func:`clamor.evaluate.scorer.evaluate`
+- :mod:`clamor.evaluate.baselines`  majority class and keyword rules, beside every figure
+- :mod:`clamor.evaluate.training`   fitting the event-type classifier from gold files
+- :mod:`clamor.evaluate.geoparsing` LGL / GeoVirus reader and geocoding metrics
+- :mod:`clamor.evaluate.sources`    source-assessment false-alarm rates
+
+Nothing heavy is imported here: each module loads what it needs when called.
+"""

@@ -1,0 +1,87 @@
+"""The quality gate (benchmarks/quality.py --check): it passes on the committed results
+and fails when a figure drops below its floor, a floor is lowered, or the corpus changes."""
+
+import importlib.util
+import json
+
+import pytest
+
+from tests.conftest import DATA, ROOT
+
+spec = importlib.util.spec_from_file_location("quality", ROOT / "benchmarks" / "quality.py")
+quality = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(quality)
+
+
+def _results(value):
+    return {"datasets": {"acled": {"figures": {"event_type_macro_f1": {"classifier": value}}}}}
+
+
+FLOORS = {"floors": {"acled.event_type_macro_f1.classifier": 0.8}, "corpus": {"acled": "x"}}
+
+
+def test_below_floor_fails():
+    assert quality.check_results(_results(0.81), FLOORS) == []
+    failures = quality.check_results(_results(0.79), FLOORS)
+    assert failures and "below floor" in failures[0]
+
+
+def test_missing_figure_fails_except_in_a_live_run():
+    empty = {"datasets": {}}
+    assert quality.check_results(empty, FLOORS)[0].startswith("missing figure")
+    assert quality.check_results(empty, FLOORS, live=True) == []
+
+
+def test_floors_only_move_up():
+    up = {"floors": {"acled.event_type_macro_f1.classifier": 0.85}}
+    down = {"floors": {"acled.event_type_macro_f1.classifier": 0.75}}
+    assert quality.check_monotonic(up, FLOORS) == []
+    assert "floor lowered" in quality.check_monotonic(down, FLOORS)[0]
+    assert "floor removed" in quality.check_monotonic({"floors": {}}, FLOORS)[0]
+    assert quality.check_monotonic(down, None) == []  # nothing committed yet
+    raised = quality.new_floors(_results(0.5), FLOORS)  # a worse run never lowers a floor
+    assert raised["floors"]["acled.event_type_macro_f1.classifier"] == 0.8
+
+
+def test_changed_corpus_is_noticed(tmp_path):
+    (tmp_path / "acled").mkdir()
+    (tmp_path / "acled" / "acled_dev.csv").write_text("changed\n")
+    failures, _ = quality.check_corpus(FLOORS, tmp_path)
+    assert failures and "corpus changed" in failures[0]
+    failures, notes = quality.check_corpus(FLOORS, tmp_path / "absent")
+    assert failures == [] and "not found" in notes[0]
+
+
+def test_committed_results_meet_floors_and_floors_did_not_drop():
+    floors = quality.load_floors()
+    assert floors["floors"], "benchmarks/floors.json holds no floors"
+    results = json.loads(quality.RESULTS.read_text())
+    assert quality.check_results(results, floors) == []
+    assert quality.check_monotonic(floors, quality.committed_floors()) == []
+    assert results["model_sha256"] == quality.model_sha256(), \
+        "docs/quality.json is stale: re-run benchmarks/quality.py"
+    assert (ROOT / "docs" / "quality.md").read_text().startswith("# clamor quality report")
+
+
+def test_gate_without_data_says_so_and_passes(tmp_path):
+    failures, notes = quality.check(tmp_path / "absent", live=True)
+    assert failures == []
+    assert any("not found" in n for n in notes)
+
+
+@pytest.mark.devdata
+def test_gate_passes_on_shared_data(shared_data):
+    failures, notes = quality.check(shared_data, live=True)
+    assert failures == [], failures
+
+
+@pytest.mark.devdata
+def test_gate_fails_when_a_rule_breaks(shared_data, monkeypatch):
+    """Break the featurizer on purpose (a refactor that loses the character n-grams the
+    shipped weights expect): the live run falls below the floors and the gate fails."""
+    from clamor.extract import classifier
+
+    original = classifier._features
+    monkeypatch.setattr(classifier, "_features", lambda text: (original(text)[0], []))
+    failures, _ = quality.check(shared_data, live=True)
+    assert any("live run: below floor" in f for f in failures), failures
