@@ -1,5 +1,5 @@
 # Two commands set everything up on a fresh Debian machine with Python 3.11:
-#   make demo   read, clean and (as later stages land) extract the example articles
+#   make demo   read the example articles, extract and store their events, list and export them
 #   make test   run the test suite
 # Both create .venv and install the project into it; re-running installs nothing new
 # unless pyproject.toml changed.
@@ -9,6 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DATA ?= ../shared/data
+DEMO_DB := .demo/clamor.db
 
 .PHONY: demo test venv clean quality
 
@@ -20,8 +21,15 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# The main job on the embedded default (SQLite): ingest is idempotent, so a second run
+# stores nothing new and lists the same events.
 demo: $(STAMP)
-	$(BIN)/clamor read examples/ --table
+	mkdir -p $(dir $(DEMO_DB))
+	$(BIN)/clamor ingest examples/ --db $(DEMO_DB)
+	$(BIN)/clamor events --db $(DEMO_DB)
+	$(BIN)/clamor export --db $(DEMO_DB) --format geojson -o .demo/events.geojson
+	$(BIN)/clamor export --db $(DEMO_DB) --format acled-csv -o .demo/events.csv
+	@echo "events stored in $(DEMO_DB); exported to .demo/events.geojson and .demo/events.csv"
 
 test: $(STAMP)
 	CLAMOR_DATA=$(DATA) $(BIN)/python -m pytest -q
@@ -30,4 +38,4 @@ quality: $(STAMP)
 	CLAMOR_DATA=$(DATA) $(BIN)/python benchmarks/quality.py
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .demo

@@ -37,3 +37,12 @@ def test_csv_rows_per_event_and_failure_exit_code(tmp_path):
     assert "missing.txt" in result.stderr
     rows = result.stdout.strip().splitlines()
     assert rows[0].startswith("article_id,event_id,event_type") and len(rows) == 2
+
+
+def test_unknown_spacy_model_is_a_usage_error_before_any_article(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    result = run(path, "--spacy-model", "no_such_spacy_model", "--json")
+    assert result.exit_code == 2
+    assert "no_such_spacy_model" in result.output and "not installed" in result.output
+    assert result.stdout.count("{") == 0

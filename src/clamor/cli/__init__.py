@@ -17,6 +17,15 @@ from clamor.errors import ClamorError
 COMMAND_MODULES = (
     "read",
     "schema",
+    "extract",
+    "geoparse",
+    "ingest",
+    "events",
+    "export",
+    "db",
+    "evaluate",
+    "train",
+    "assess",
 )
 
 EXIT_OK = 0

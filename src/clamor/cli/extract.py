@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from clamor.cli import cli
-from clamor.cli.inputs import BatchReport, build_options, input_command, input_options, with_progress
+from clamor.cli.inputs import (BatchReport, build_options, input_command, input_options, model_options,
+                               with_progress)
 from clamor.cli.output import RowWriter, output_options
 from clamor.models import Event, Extraction
 
@@ -24,11 +25,10 @@ def _row(extraction: Extraction, event: Event | None) -> dict:
 
 @cli.command("extract")
 @input_options
-@click.option("--model", "model", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Event-type model artifact (.npz) to use instead of the shipped one.")
+@model_options
 @output_options()
 @input_command
-def extract_command(paths, fmt, progress, model, **input_kwargs) -> int:
+def extract_command(paths, fmt, progress, **input_kwargs) -> int:
     """Extract events (ACLED taxonomy) and third-party reactions from articles.
 
     --json prints one object per article: {"article", "events", "reactions", "source"},
@@ -40,11 +40,12 @@ def extract_command(paths, fmt, progress, model, **input_kwargs) -> int:
       clamor extract article.txt --json
       clamor extract news/ --csv > events.csv
       clamor extract page.html --model my_model.npz --table
+      clamor extract news.jsonl --spacy-model en_core_web_lg --json
     """
     from clamor.ingest import read
     from clamor.pipeline import Pipeline
 
-    options = build_options(**input_kwargs, event_model=model)
+    options = build_options(**input_kwargs)
     report = BatchReport()
     writer = RowWriter(fmt, TABLE_COLUMNS, title="events")
     articles = report.articles(with_progress(read(paths, options), progress, label="extracting"))

@@ -9,7 +9,7 @@ import click
 
 from clamor.cli import cli
 from clamor.cli.db import db_option
-from clamor.cli.inputs import build_options, input_command, input_options
+from clamor.cli.inputs import build_options, input_command, input_options, model_options
 from clamor.store.ingest import DEFAULT_BATCH_SIZE
 
 
@@ -23,6 +23,7 @@ def _load_pipeline(spec: str, options):
 
 @cli.command("ingest")
 @input_options
+@model_options
 @db_option
 @click.option("--batch-size", type=click.IntRange(1), default=DEFAULT_BATCH_SIZE,
               show_default=True, help="Articles extracted at once.")

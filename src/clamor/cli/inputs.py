@@ -55,11 +55,35 @@ def input_options(func: Callable) -> Callable:
     return func
 
 
+def _check_spacy_model(ctx: click.Context, param: click.Parameter, name: str | None) -> str | None:
+    """A model that is neither an installed package nor a folder is a usage error, found
+    before the batch starts rather than once per article."""
+    import importlib.util
+    from pathlib import Path
+
+    if name is None or Path(name).is_dir() or importlib.util.find_spec(name) is not None:
+        return name
+    raise click.BadParameter(f"spaCy model {name!r} is not installed (a package name or a model folder)")
+
+
+def model_options(command: Callable) -> Callable:
+    """``--spacy-model`` and ``--model``: the models behind every extracting command."""
+    command = click.option(
+        "--model", "event_model", type=click.Path(exists=True, dir_okay=False), default=None,
+        help="Event-type model artifact (.npz) to use instead of the shipped one.")(command)
+    return click.option(
+        "--spacy-model", default=None, metavar="NAME", callback=_check_spacy_model,
+        help="spaCy English pipeline to load (default: $CLAMOR_SPACY_MODEL, else en_core_web_sm).",
+    )(command)
+
+
 def build_options(max_size: int, id_column: str, url_column: str, title_column: str,
                   text_column: str, published_column: str, **extra: Any) -> Options:
     """The :class:`Options` for the values of :func:`input_options`."""
     columns = ColumnNames(id=id_column, url=url_column, title=title_column, text=text_column,
                           published=published_column)
+    if extra.get("spacy_model") is None:
+        extra.pop("spacy_model", None)  # keep the $CLAMOR_SPACY_MODEL default
     return Options(max_bytes=max_size, columns=columns, **extra)
 
 
