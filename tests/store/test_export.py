@@ -57,6 +57,17 @@ def test_iso_numeric_from_alpha2():
     assert iso_codes(None) == (None, None)
 
 
+def test_acled_region_from_the_country_code():
+    from clamor.store.regions import acled_region
+
+    assert acled_region("KE") == "Eastern Africa"
+    assert acled_region("ir") == "Middle East"          # M49 says Southern Asia; ACLED differs
+    assert acled_region("GE") == "Caucasus and Central Asia"
+    assert acled_region("ZW") == "Southern Africa"
+    assert acled_region("BD") == "South Asia"
+    assert acled_region(None) is None and acled_region("XX") is None
+
+
 def test_acled_csv_has_acled_columns_in_order_then_clamors(filled, tmp_path):
     out = tmp_path / "events.csv"
     assert filled.export("acled-csv", out) == 2
@@ -68,6 +79,7 @@ def test_acled_csv_has_acled_columns_in_order_then_clamors(filled, tmp_path):
         rows = {r["location"]: r for r in reader}
     nakuru = rows["Nakuru"]
     assert nakuru["iso"] == "404"
+    assert nakuru["region"] == "Eastern Africa"
     assert nakuru["event_id_cnty"].startswith("KEN")
     assert nakuru["year"] == "2024"
     assert nakuru["fatalities"] == "2"

@@ -14,6 +14,7 @@ from typing import IO, Any
 
 from clamor.errors import ClamorError
 from clamor.store.records import StoredEvent
+from clamor.store.regions import acled_region
 
 FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
 
@@ -98,7 +99,7 @@ def acled_row(stored: StoredEvent) -> dict[str, Any]:
         "interaction": e.interaction,
         "civilian_targeting": "Civilian targeting" if e.civilian_targeting else "",
         "iso": numeric,
-        "region": None,
+        "region": acled_region(e.country_code),
         "country": e.country,
         "admin1": e.admin1,
         "admin2": e.admin2,
