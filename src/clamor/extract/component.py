@@ -1,5 +1,6 @@
 """The spaCy component ``nlp.add_pipe("clamor")``: sets ``doc._.clamor_events`` and
-``doc._.clamor_reactions``. The factory is registered on first call, never at spaCy import."""
+``doc._.clamor_reactions``. The factory is registered when ``clamor.extract`` is imported,
+which spaCy does itself through the ``spacy_factories`` entry point in pyproject.toml."""
 
 from __future__ import annotations
 
