@@ -9,6 +9,10 @@ towns and 60 days. Reports articles stored per second (one transaction each, as
 ``clamor ingest`` does), a re-run of the same articles (all skipped), and the time of a
 few typical queries and of an ACLED CSV export. Default database: a fresh SQLite file in
 a temporary folder; ``--db`` takes a PostgreSQL URL (its tables must be empty).
+
+Absolute times depend on the machine, so the ingest is also given as a ratio to a baseline
+run in the same process: writing the same extractions as JSON Lines to a file, the least a
+store could do (serialise and write, no transactions, no merging, no indexes).
 """
 
 from __future__ import annotations
@@ -46,6 +50,18 @@ def extractions(n: int, per_event: int):
                          source=SourceAssessment(publisher=f"Outlet {i % per_event}"))
 
 
+def jsonl_baseline_seconds(n: int, per_event: int, folder: str) -> float:
+    """Seconds to serialise the same extractions to a JSON Lines file (best of 3)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        with open(Path(folder) / "baseline.jsonl", "w", encoding="utf-8") as handle:
+            for extraction in extractions(n, per_event):
+                handle.write(extraction.model_dump_json() + "\n")
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def timed(label: str, func):
     start = time.perf_counter()
     result = func()
@@ -63,10 +79,13 @@ def main() -> None:
         url = args.db or str(Path(tmp) / "bench.db")
         store = open_store(url)
         print(f"store: {store.dialect}, {args.articles} articles, {args.per_event} per event")
+        baseline = jsonl_baseline_seconds(args.articles, args.per_event, tmp)
+        print(f"baseline (write the same extractions as JSON Lines): {baseline:.2f} s")
         start = time.perf_counter()
         summary = store.ingest(extractions(args.articles, args.per_event))
         took = time.perf_counter() - start
-        print(f"ingest: {took:.2f} s, {args.articles / took:.0f} articles/s "
+        print(f"ingest: {took:.2f} s, {args.articles / took:.0f} articles/s, "
+              f"{took / baseline:.1f} x baseline "
               f"({summary.new_events} new events, {summary.merged_events} merged)")
         start = time.perf_counter()
         again = store.ingest(extractions(args.articles, args.per_event))
