@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from clamor.geo.distance import haversine_km
 from clamor.merge.records import Disagreement, FieldChoice, MergedEvent, ReportedValue
 from clamor.models import Event, SourceAssessment
 
@@ -64,15 +64,6 @@ LIST_FIELDS = ("participants", "tactics", "state_response", "demands")
 def type_family(event_type: str | None) -> str | None:
     """The family of an ACLED event type (``None`` when unknown)."""
     return TYPE_FAMILIES.get(event_type or "")
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
 
 
 def date_window(event: Event) -> tuple[dt.date, dt.date] | None:
@@ -244,6 +235,135 @@ def _disagreement(field: str, values: list[tuple[Any, Event]]) -> Disagreement |
     return Disagreement(field=field, values=list(grouped.values()))
 
 
+class _FieldChooser:
+    """Chooses each field of a merged event from its reports, recording the rule that chose
+    it and the disagreements; one method per block of fields that must stay consistent."""
+
+    def __init__(self, events: list[Event], sources: Mapping[str, SourceAssessment | None]):
+        self.events = events
+        self.sources = sources
+        self.trust = {aid: (0.5 if (s is not None and s.partisan) else 1.0)
+                      for aid, s in sources.items()}
+        self.votes = _Votes(events, self.trust)
+        self.chosen: dict[str, Any] = {}
+        self.choices: dict[str, FieldChoice] = {}
+        self.disagreements: list[Disagreement] = []
+
+    def record(self, field: str, value: Any, rule: str) -> None:
+        self.chosen[field] = value
+        dumped = value.model_dump(mode="json") if hasattr(value, "model_dump") else value
+        self.choices[field] = FieldChoice(field=field, rule=rule, value=dumped)
+
+    def record_none(self, fields: Iterable[str]) -> None:
+        for field in fields:
+            self.record(field, None, "none_reported")
+
+    def disagree(self, field: str, values: list[tuple[Any, Event]]) -> None:
+        d = _disagreement(field, values)
+        if d is not None:
+            self.disagreements.append(d)
+
+    def choose_type(self) -> None:
+        """The (event_type, sub_event_type) pair votes as one value."""
+        events = self.events
+        (etype, subtype), rule = self.votes.majority([((e.event_type, e.sub_event_type), e) for e in events])
+        winner = next(e for e in events if (e.event_type, e.sub_event_type) == (etype, subtype))
+        self.record("event_type", etype, rule)
+        self.record("sub_event_type", subtype, rule)
+        for field in ("disorder_type", "plover_type"):
+            self.record(field, getattr(winner, field), "with event_type")
+        self.disagree("sub_event_type", [(f"{e.event_type}: {e.sub_event_type}", e) for e in events])
+
+    def choose_date(self) -> None:
+        """The most precise report; among equally precise ones, the majority."""
+        dated = [e for e in self.events if e.event_date is not None]
+        if dated:
+            best_precision = min(e.time_precision or 1 for e in dated)
+            precise = [e for e in dated if (e.time_precision or 1) == best_precision]
+            value, rule = self.votes.majority([(e.event_date, e) for e in precise])
+            if len({e.time_precision or 1 for e in dated}) > 1:
+                rule = f"most_precise (time_precision {best_precision}), {rule}"
+            self.record("event_date", value, rule)
+            self.record("time_precision", best_precision if any(e.time_precision for e in dated) else None,
+                        "with event_date")
+        else:
+            self.record_none(("event_date", "time_precision"))
+        self.disagree("event_date", [(e.event_date.isoformat() if e.event_date else None, e)
+                                     for e in self.events])
+
+    def choose_place(self) -> None:
+        """The most precise geocode, taken as a block so coordinates match the place name."""
+        placed = [e for e in self.events if e.location or e.latitude is not None or e.admin1 or e.country]
+        if placed:
+            best_geo = min(e.geo_precision or 3 for e in placed)
+            precise = [e for e in placed if (e.geo_precision or 3) == best_geo]
+            def key(e: Event):
+                return (e.geonames_id, e.location, e.latitude, e.longitude)
+            key_value, rule = self.votes.majority([(key(e), e) for e in precise])
+            source = next(e for e in precise if key(e) == key_value)
+            if len({e.geo_precision or 3 for e in placed}) > 1:
+                rule = f"most_precise (geo_precision {best_geo}), {rule}"
+            for field in PLACE_FIELDS:
+                self.record(field, getattr(source, field), rule if field == "location" else "with location")
+        else:
+            self.record_none(PLACE_FIELDS)
+        self.disagree("location", [(e.location, e) for e in self.events])
+
+    def choose_actors(self) -> None:
+        """actor1 by majority, then the whole actor block from the most trusted, most
+        confident source naming that actor1 (so actors and inter codes stay consistent)."""
+        events = self.events
+        named = [(e.actor1, e) for e in events if e.actor1]
+        if named:
+            actor1, rule = self.votes.majority(named)
+            source = max((e for v, e in named if v == actor1),
+                         key=lambda e: (self.trust.get(e.article_id, 1.0), e.confidence, -events.index(e)))
+            for field in ACTOR_FIELDS:
+                self.record(field, getattr(source, field), rule if field == "actor1" else "with actor1")
+        else:
+            self.record_none(ACTOR_FIELDS)
+        self.disagree("actor1", [(e.actor1, e) for e in events])
+        self.disagree("actor2", [(e.actor2, e) for e in events])
+
+    def choose_counts(self) -> None:
+        """The lowest count reported by a trusted source; every count kept visible."""
+        for field in COUNT_FIELDS:
+            reported = [(getattr(e, field), e) for e in self.events if getattr(e, field) is not None]
+            if not reported:
+                self.record_none((field, ESTIMATE_FIELDS[field]))
+                continue
+            trusted = [(v, e) for v, e in reported if self.trust.get(e.article_id, 1.0) >= 1.0] or reported
+            value, src = min(trusted, key=lambda ve: ve[0])
+            distinct = {v for v, _ in reported}
+            rule = "only_reporting_source" if len(reported) == 1 else (
+                "unanimous" if len(distinct) == 1 else "lowest_reported")
+            if len(trusted) < len(reported):
+                rule += " (non-partisan sources)"
+            self.record(field, value, rule)
+            self.record(ESTIMATE_FIELDS[field], getattr(src, ESTIMATE_FIELDS[field]), f"with {field}")
+            self.disagree(field, reported)
+
+    def choose_rest(self) -> None:
+        """Crowd size (no arithmetic on vague ranges), list unions, flags, notes, confidence."""
+        events, trust = self.events, self.trust
+        crowd, rule = self.votes.majority([(e.crowd_size, e) for e in events])
+        self.record("crowd_size", crowd, rule)
+        self.disagree("crowd_size", [(e.crowd_size.text if e.crowd_size else None, e) for e in events])
+        for field in LIST_FIELDS:
+            merged = dict.fromkeys(item for e in events for item in getattr(e, field))
+            self.record(field, list(merged), "union")
+        self.record("civilian_targeting", any(e.civilian_targeting for e in events), "any_source")
+        self.disagree("civilian_targeting", [(str(e.civilian_targeting), e) for e in events])
+        notes_event = max(events, key=lambda e: (trust.get(e.article_id, 1.0), e.confidence,
+                                                 len(e.notes), -events.index(e)))
+        self.record("notes", notes_event.notes, "most_trusted_confident_source")
+        self.record("confidence", max(e.confidence for e in events), "max")
+        partisan = [self.sources[e.article_id].partisan if self.sources.get(e.article_id) is not None
+                    else e.partisan_sources_only for e in events]
+        known = [flag for flag in partisan if flag is not None]
+        self.record("partisan_sources_only", (all(known) if known else None), "all_sources_partisan")
+
+
 def merge_group(
     events: Sequence[Event],
     event_id: str | None = None,
@@ -258,142 +378,22 @@ def merge_group(
     if not events:
         raise ValueError("merge_group needs at least one event")
     events = list(events)
-    sources = sources or {}
-    trust = {aid: (0.5 if (s is not None and s.partisan) else 1.0) for aid, s in sources.items()}
-    votes = _Votes(events, trust)
+    chooser = _FieldChooser(events, sources or {})
+    for choose in (chooser.choose_type, chooser.choose_date, chooser.choose_place,
+                   chooser.choose_actors, chooser.choose_counts, chooser.choose_rest):
+        choose()
     event_id = event_id or canonical_id(events[0])
-    chosen: dict[str, Any] = {}
-    choices: dict[str, FieldChoice] = {}
-    disagreements: list[Disagreement] = []
-
-    def record(field: str, value: Any, rule: str) -> None:
-        chosen[field] = value
-        choices[field] = FieldChoice(field=field, rule=rule,
-                                     value=value.model_dump(mode="json") if hasattr(value, "model_dump") else value)
-
-    def disagree(field: str, values: list[tuple[Any, Event]]) -> None:
-        d = _disagreement(field, values)
-        if d is not None:
-            disagreements.append(d)
-
-    # type: the (event_type, sub_event_type) pair votes as one value
-    pairs = [((e.event_type, e.sub_event_type), e) for e in events]
-    (etype, subtype), rule = votes.majority(pairs)
-    winner = next(e for e in events if (e.event_type, e.sub_event_type) == (etype, subtype))
-    record("event_type", etype, rule)
-    record("sub_event_type", subtype, rule)
-    for field in ("disorder_type", "plover_type"):
-        record(field, getattr(winner, field), "with event_type")
-    disagree("sub_event_type", [(f"{e.event_type}: {e.sub_event_type}", e) for e in events])
-
-    # date: the most precise report; among equally precise ones, the majority
-    dated = [e for e in events if e.event_date is not None]
-    if dated:
-        best_precision = min(e.time_precision or 1 for e in dated)
-        precise = [e for e in dated if (e.time_precision or 1) == best_precision]
-        value, rule = votes.majority([(e.event_date, e) for e in precise])
-        if len({e.time_precision or 1 for e in dated}) > 1:
-            rule = f"most_precise (time_precision {best_precision}), {rule}"
-        record("event_date", value, rule)
-        record("time_precision", best_precision if any(e.time_precision for e in dated) else None,
-               "with event_date")
-    else:
-        record("event_date", None, "none_reported")
-        record("time_precision", None, "none_reported")
-    disagree("event_date", [(e.event_date.isoformat() if e.event_date else None, e) for e in events])
-
-    # place: the most precise geocode, as a block
-    placed = [e for e in events if e.location or e.latitude is not None or e.admin1 or e.country]
-    if placed:
-        best_geo = min(e.geo_precision or 3 for e in placed)
-        precise = [e for e in placed if (e.geo_precision or 3) == best_geo]
-        key_value, rule = votes.majority(
-            [((e.geonames_id, e.location, e.latitude, e.longitude), e) for e in precise])
-        source = next(e for e in precise
-                      if (e.geonames_id, e.location, e.latitude, e.longitude) == key_value)
-        if len({e.geo_precision or 3 for e in placed}) > 1:
-            rule = f"most_precise (geo_precision {best_geo}), {rule}"
-        for field in PLACE_FIELDS:
-            record(field, getattr(source, field), rule if field == "location" else "with location")
-    else:
-        for field in PLACE_FIELDS:
-            record(field, None, "none_reported")
-    disagree("location", [(e.location, e) for e in events])
-
-    # actors: actor1 by majority, then the whole actor block from the most trusted,
-    # most confident source naming that actor1 (so actors and inter codes stay consistent)
-    named = [(e.actor1, e) for e in events if e.actor1]
-    if named:
-        actor1, rule = votes.majority(named)
-        source = max((e for v, e in named if v == actor1),
-                     key=lambda e: (trust.get(e.article_id, 1.0), e.confidence, -events.index(e)))
-        for field in ACTOR_FIELDS:
-            record(field, getattr(source, field), rule if field == "actor1" else "with actor1")
-    else:
-        for field in ACTOR_FIELDS:
-            record(field, None, "none_reported")
-    disagree("actor1", [(e.actor1, e) for e in events])
-    disagree("actor2", [(e.actor2, e) for e in events])
-
-    # counts: the lowest count reported by a trusted source; every count kept visible
-    for field in COUNT_FIELDS:
-        reported = [(getattr(e, field), e) for e in events if getattr(e, field) is not None]
-        trusted = [(v, e) for v, e in reported if trust.get(e.article_id, 1.0) >= 1.0] or reported
-        if not reported:
-            record(field, None, "none_reported")
-            record(ESTIMATE_FIELDS[field], None, "none_reported")
-            continue
-        value, src = min(trusted, key=lambda ve: ve[0])
-        distinct = {v for v, _ in reported}
-        rule = "only_reporting_source" if len(reported) == 1 else (
-            "unanimous" if len(distinct) == 1 else "lowest_reported")
-        if len(trusted) < len(reported):
-            rule += " (non-partisan sources)"
-        record(field, value, rule)
-        record(ESTIMATE_FIELDS[field], getattr(src, ESTIMATE_FIELDS[field]), f"with {field}")
-        disagree(field, reported)
-
-    # crowd size: the most reported estimate (no arithmetic on vague ranges)
-    crowd, rule = votes.majority([(e.crowd_size, e) for e in events])
-    record("crowd_size", crowd, rule)
-    disagree("crowd_size", [(e.crowd_size.text if e.crowd_size else None, e) for e in events])
-
-    for field in LIST_FIELDS:
-        merged: dict[str, None] = {}
-        for e in events:
-            for item in getattr(e, field):
-                merged.setdefault(item, None)
-        record(field, list(merged), "union")
-
-    record("civilian_targeting", any(e.civilian_targeting for e in events), "any_source")
-    disagree("civilian_targeting", [(str(e.civilian_targeting), e) for e in events])
-    notes_event = max(events, key=lambda e: (trust.get(e.article_id, 1.0), e.confidence,
-                                             len(e.notes), -events.index(e)))
-    record("notes", notes_event.notes, "most_trusted_confident_source")
-    record("confidence", max(e.confidence for e in events), "max")
-    partisan_flags = [
-        sources[e.article_id].partisan if sources.get(e.article_id) is not None
-        else e.partisan_sources_only
-        for e in events
-    ]
-    known = [f for f in partisan_flags if f is not None]
-    record("partisan_sources_only", (all(known) if known else None), "all_sources_partisan")
-
-    evidence = [ev for e in events for ev in e.evidence]
-    canonical = Event(
-        event_id=event_id,
-        article_id=events[0].article_id,
-        evidence=evidence,
-        **{k: v for k, v in chosen.items() if k in Event.model_fields and k not in (
-            "event_id", "article_id", "evidence")},
-    )
+    fields = {k: v for k, v in chooser.chosen.items()
+              if k in Event.model_fields and k not in ("event_id", "article_id", "evidence")}
+    canonical = Event(event_id=event_id, article_id=events[0].article_id,
+                      evidence=[ev for e in events for ev in e.evidence], **fields)
     return MergedEvent(
         event_id=event_id,
         event=canonical,
         source_events=events,
         corroboration=len({e.article_id for e in events}),
-        choices=choices,
-        disagreements=disagreements,
+        choices=chooser.choices,
+        disagreements=chooser.disagreements,
         match_reasons=dict(reasons or {}),
     )
 

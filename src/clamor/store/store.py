@@ -16,7 +16,8 @@ from clamor._version import __version__
 from clamor.errors import StoreError
 from clamor.merge import best_match, canonical_id, merge_group, type_family
 from clamor.merge.records import Disagreement, FieldChoice, MergedEvent
-from clamor.merge.rules import PLACE_RADIUS_KM, PRECISION_HALF_WIDTH_DAYS, haversine_km
+from clamor.geo.distance import haversine_km
+from clamor.merge.rules import PLACE_RADIUS_KM, PRECISION_HALF_WIDTH_DAYS
 from clamor.models import Article, Event, Extraction, Reaction, SourceAssessment
 from clamor.store import schema as t
 from clamor.store.records import (
