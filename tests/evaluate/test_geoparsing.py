@@ -2,15 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from clamor.evaluate.geoparsing import evaluate, evaluate_acled, haversine_km, read_gold
+from clamor.evaluate.geoparsing import evaluate, evaluate_acled, read_gold
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "geo"
-
-
-def test_haversine_km():
-    assert haversine_km(0, 0, 0, 0) == 0
-    assert abs(haversine_km(0, 0, 0, 1) - 111.2) < 0.5
-    assert abs(haversine_km(29.62, 51.65, 29.61, 52.53) - 85) < 5
 
 
 def test_read_gold_fixture():

@@ -87,3 +87,44 @@ def test_bad_location_mentions_never_land_on_a_random_town(raw):
     event = _event(text, "protested", location=raw)
     (e,) = _run(text, [event])
     assert e.latitude is None or e.geo_precision == 3
+
+
+def test_unknown_place_falls_to_its_qualifier():
+    # Mohammadpur of Magura is not in the gazetteer: the event goes to Magura, approximate
+    text = "Villagers clashed in Mohammadpur upazila (Magura, Khulna) over land."
+    (e,) = _run(text, [_event(text, "clashed", country="Bangladesh")])
+    assert e.location == "Magura" and e.admin1 == "Khulna" and e.geo_precision == 2
+
+
+def test_part_of_a_city_falls_to_the_city():
+    text = "Students clashed with police in Dhaka - Rampura (Rampura) on Sunday."
+    (e,) = _run(text, [_event(text, "clashed", country="Bangladesh")])
+    assert e.location == "Dhaka" and e.geo_precision == 2
+
+
+def test_region_in_qualifier_position_is_not_the_place():
+    # "Rajshahi" only encloses the place ("Bogra Sadar" is the district of Bogra town)
+    text = "Traders rallied in Bogra district (Bogra, Bogra Sadar, Rajshahi) on Friday."
+    (e,) = _run(text, [_event(text, "rallied", country="Bangladesh")])
+    assert e.location in ("Bogra", "Bogra District") and e.admin1 == "Rajshahi"
+
+
+def test_a_destination_is_not_the_place():
+    text = "Gunmen attacked a Nairobi-bound bus on the highway, killing two."
+    (e,) = _run(text, [_event(text, "attacked", country="Kenya")])
+    assert e.location is None
+
+
+def test_far_namesake_in_a_qualified_unit_falls_to_the_qualifier():
+    # Azimpur is a part of Dhaka; this Azimpur lies in Biral upazila of Dinajpur
+    text = "Villagers clashed in Azimpur union, Biral upazila (Dinajpur, Rangpur) on Friday."
+    (e,) = _run(text, [_event(text, "clashed", country="Bangladesh")])
+    assert e.location == "Dinajpur" and e.admin1 == "Rangpur" and e.geo_precision == 2
+
+
+def test_pointless_district_named_for_a_town_part_sits_at_the_town():
+    # "Kaduna South" has no point of its own: Kaduna town, not Kaduna State's centroid
+    text = "Gunmen attacked travellers in Kaduna South, Kaduna, on Sunday."
+    (e,) = _run(text, [_event(text, "attacked", country="Nigeria")])
+    assert e.admin1 == "Kaduna" and e.geo_precision == 2
+    assert abs(e.latitude - 10.52) < 0.1 and abs(e.longitude - 7.44) < 0.1

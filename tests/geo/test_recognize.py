@@ -58,3 +58,100 @@ def test_abbreviation_keeps_its_period(nlp):
     text = "The crash happened near Charleston, W.Va. on Sunday."
     names = [m.text for m in recognize(nlp(text), get_gazetteer())]
     assert "W.Va." in names
+
+
+def test_regions_in_qualifier_position_are_places_whatever_the_label(nlp):
+    # the small model tends to call a lone district in brackets a PERSON or ORG
+    text = "Farmers blocked a road in Sherpur upazila (Mymensingh, Dhaka) on Sunday."
+    names = [m.text for m in recognize(nlp(text), get_gazetteer())]
+    assert "Mymensingh" in names and "Dhaka" in names
+    text = "Gunmen attacked a checkpoint in Mohammad Agha district, Logar, at dawn."
+    names = [m.text for m in recognize(nlp(text), get_gazetteer(), {"AF"})]
+    assert "Logar" in names
+
+
+def test_qualifier_item_must_fill_the_brackets(nlp):
+    from clamor.geo.recognize import _qualifier_names
+
+    doc = nlp("The rally (Dhaka Tribune) was large.")
+    assert _qualifier_names(doc, get_gazetteer(), frozenset(), [False] * len(doc)) == []
+
+
+def test_variant_spelling_after_a_locative_in_a_known_country(nlp):
+    text = "Railway workers marched in Mai Mahiu over unpaid wages."
+    with_country = [m.text for m in recognize(nlp(text), get_gazetteer(), {"KE"})]
+    assert "Mai Mahiu" in with_country
+    # without the article's country an alternate spelling is not enough
+    assert "Mai Mahiu" not in [m.text for m in recognize(nlp(text), get_gazetteer())]
+
+
+def test_city_part_and_bracket_qualifiers_are_attached():
+    from clamor.geo.recognize import attach_qualifiers
+    from clamor.geo.resolve import Mention
+
+    def ms(text, words):
+        return [Mention(text=w, start=text.index(w), end=text.index(w) + len(w)) for w in words]
+
+    text = "Students marched in Dhaka - Rampura (Rampura) on Sunday."
+    dhaka, part, again = ms(text, ["Dhaka", "Rampura", "(Rampura"])[:2] + [
+        Mention(text="Rampura", start=text.index("(Rampura") + 1, end=text.index("(Rampura") + 8)]
+    attach_qualifiers(text, [dhaka, part, again])
+    assert part.qualifier == "Dhaka" and part.strict_qualifier
+    assert dhaka.qualifies is part and not dhaka.is_qualifier
+    assert again.is_qualifier and again.qualifies is None  # a restated name qualifies nothing
+
+    text = "Workers blocked the Dhaka - Tangail highway."
+    a, b = ms(text, ["Dhaka", "Tangail"])
+    attach_qualifiers(text, [a, b])
+    assert b.qualifier is None  # a road's two ends, not a city part
+
+    text = "Clashes in Kulaura upazila (Maulvibazar, Sylhet) and in Paris, Texas."
+    k, m, s, p, t = ms(text, ["Kulaura", "Maulvibazar", "Sylhet", "Paris", "Texas"])
+    attach_qualifiers(text, [k, m, s, p, t])
+    assert (k.qualifier, k.strict_qualifier, m.qualifies) == ("Maulvibazar", True, k)
+    assert (m.qualifier, s.qualifies) == ("Sylhet", m)
+    assert p.qualifier == "Texas" and not p.strict_qualifier
+
+
+def test_locative_overrides_a_number_label(nlp):
+    # whatever label the model puts on the name, "at X prison" makes a known town a place
+    from clamor.geo.recognize import OVERRIDABLE_LABELS
+
+    assert {"CARDINAL", "QUANTITY"} <= OVERRIDABLE_LABELS
+    text = "Two guards assaulted an inmate at Malindi prison on Monday."
+    assert "Malindi" in [m.text for m in recognize(nlp(text), get_gazetteer())]
+    assert "Two" not in [m.text for m in recognize(nlp(text), get_gazetteer())]
+
+
+def test_possessive_inside_a_name(nlp):
+    text = "Fishermen protested in Cox's Bazar on Monday."
+    assert "Cox's Bazar" in [m.text for m in recognize(nlp(text), get_gazetteer())]
+
+
+def test_qualifier_across_an_unknown_middle_unit():
+    from clamor.geo.recognize import attach_qualifiers
+    from clamor.geo.resolve import Mention
+
+    text = "Villagers clashed in Azimpur union, Biral upazila (Dinajpur, Rangpur) on Friday."
+    ms = [Mention(text=w, start=text.index(w), end=text.index(w) + len(w))
+          for w in ("Azimpur", "Dinajpur", "Rangpur")]
+    attach_qualifiers(text, ms)
+    assert ms[0].qualifier == "Dinajpur" and ms[0].strict_qualifier
+    assert ms[1].qualifies is ms[0] and ms[1].qualifier == "Rangpur"
+
+
+def test_residents_of_a_small_town(nlp):
+    text = "Residents of Witu marched to the chief's office on Monday."
+    assert "Witu" in [m.text for m in recognize(nlp(text), get_gazetteer())]
+
+
+def test_region_of_the_known_country_beats_a_person_label(nlp):
+    from clamor.geo.recognize import _home_region
+
+    gaz = get_gazetteer()
+    doc = nlp("Arsonists burned Garissa police station.")
+    span = doc[2:3]
+    assert span.text == "Garissa"
+    assert _home_region(gaz, span, frozenset({"KE"}))
+    assert not _home_region(gaz, span, frozenset({"BD"}))
+    assert not _home_region(gaz, span, frozenset())

@@ -58,3 +58,52 @@ def test_unknown_and_seas_resolve_to_nothing(gp):
 
 def test_precision_of_none():
     assert precision_of(None) is None
+
+
+def test_strict_qualifier_keeps_a_town_inside_its_region(gp):
+    # "Rampura" is an alternate name of Rangpur, a city far from Dhaka: a part of Dhaka
+    # must lie in Dhaka's region, so it stays unresolved rather than jump to Rangpur
+    text = "Students marched in Dhaka - Rampura on Sunday."
+    out = _resolve(gp, text, ["Dhaka", "Rampura"])
+    assert out["Rampura"].place is None and out["Dhaka"].place.name == "Dhaka"
+    # a district qualifier names its admin1: a namesake town in another division is out
+    text = "Villagers clashed in Mohammadpur upazila (Magura, Khulna) on Monday."
+    out = _resolve(gp, text, ["Mohammadpur", "Magura", "Khulna"])
+    assert out["Mohammadpur"].place is None
+    assert out["Magura"].place.admin1 == "Khulna"
+
+
+def test_soft_qualifier_is_only_a_bonus(gp):
+    # "X, Y" with Y a region is a preference, not a constraint: lists stay intact
+    text = "Rallies were held in Nairobi, Garissa and Wajir."
+    out = _resolve(gp, text, ["Nairobi", "Garissa", "Wajir"])
+    assert out["Nairobi"].place.country_code == "KE" and out["Nairobi"].place.feature_class == "P"
+
+
+def test_official_name_beats_an_alias_of_a_bigger_place(gp):
+    # "Berea" is a historical name of Aleppo, and the official name of US towns
+    out = _resolve(gp, "The Berea city council met on Tuesday.", ["Berea"])
+    assert out["Berea"].place.name == "Berea"
+
+
+def test_unknown_directional_part_resolves_to_the_whole(gp):
+    text = "Police patrolled South Los Angeles and Lamu West after the attacks."
+    out = _resolve(gp, text, ["South Los Angeles", "Lamu West"])
+    assert out["South Los Angeles"].place.name == "Los Angeles"
+    assert out["South Los Angeles"].precision == 2  # a part of the city: approximate
+    assert out["Lamu West"].place.country_code == "KE"
+    # a country's part is not the country ("Northern X" may be another state)
+    from clamor.geo.resolve import Mention
+    assert gp.resolver.part_of(Mention(text="Northern Kenya", start=0, end=14)) == ()
+
+
+def test_district_without_a_district_entry_falls_to_its_namesake_town(gp):
+    # the gazetteer has the town Kuhsan (alternate name Kohsan) but no district of that name
+    text = "A police officer was killed in Kohsan district, Herat, on Tuesday."
+    out = _resolve(gp, text, ["Kohsan district", "Herat"])
+    assert out["Kohsan district"].place.feature_class == "P"
+    assert out["Kohsan district"].place.admin1 == "Herat"
+    assert out["Kohsan district"].precision == 2
+    # a name with a district entry keeps to it
+    out = _resolve(gp, "Clashes in Helmand province.", ["Helmand province"])
+    assert out["Helmand province"].place.feature_code == "ADM1"

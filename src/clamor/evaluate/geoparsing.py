@@ -11,26 +11,18 @@ coordinates) and ACLED dev notes (event coordinates and admin1).
 from __future__ import annotations
 
 import csv
-import math
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from clamor.geo.distance import haversine_km
 
 #: ACLED's and the literature's tolerance radii (161 km = 100 miles).
 RADIUS_KM_WIDE = 161.0
 RADIUS_KM_NARROW = 25.0
 
 _FILES = {"lgl": "lgl.xml", "geovirus": "GeoVirus.xml"}
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass

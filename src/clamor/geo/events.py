@@ -3,10 +3,11 @@
 Order of evidence: the place mention the extractor attached (``event.location`` with a
 ``location`` evidence span), resolved with the article as context; else the places in the
 event's evidence sentences; else the article's focus place (most mentioned, weighted to
-towns, the title and the dateline). Mentions in three contexts are never an event's place:
+towns, the title and the dateline). Mentions in four contexts are never an event's place:
 the origin of reinforcements ("reinforcements from Shiraz"), a politician's home state
-("Senator Marco Rubio of Florida"), and places in a third party's reaction sentence that
-lie outside the article's focus country ("Washington condemned ...").
+("Senator Marco Rubio of Florida"), a destination ("a Mombasa-bound bus"), and places in
+a third party's reaction sentence that lie outside the article's focus country
+("Washington condemned ...").
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from clamor.options import Options
 _REINFORCEMENT = re.compile(
     r"\b(?:reinforcements?|backup|troops?\s+(?:were\s+)?(?:sent|dispatched|brought))\b[^.;]*"
     r"\b(?:from|of)\b[^.;]*$", re.IGNORECASE)
+#: "a Mombasa-bound bus": a destination, not where the event happened.
+_BOUND = re.compile(r"\s*-\s*bound\b", re.IGNORECASE)
 _POLITICIAN = re.compile(
     r"\b(?:Sen\.|Senator|Rep\.|Representative|Congressman|Congresswoman|Gov\.|Governor|MP|"
     r"lawmaker|legislator)\s+(?:[A-Z][\w.'’-]*\s+){0,3}(?:of|from)\s+(?:the\s+state\s+of\s+)?$"
@@ -57,6 +60,24 @@ def _kind(m: Mention) -> str:
     return "P" if b.feature_class == "P" else b.feature_code
 
 
+def _demoted_qualifier(m: Mention) -> bool:
+    """A qualifier ("Y" of "X (Y)", "Y - X") whose X was resolved: X is the better place.
+    When X is a recognised name the gazetteer lacks ("Mohammadpur upazila (Magura)"), Y
+    is where the event happened as far as we know. A region found only in qualifier
+    position ("Bogra Sadar, Rajshahi") encloses some other place: demoted too."""
+    if m.qualifies is not None:
+        return m.qualifies.best is not None
+    return m.is_qualifier or m.source == "qualifier"
+
+
+def _stands_in(m: Mention) -> bool:
+    """True for a qualifier standing in for an unresolved or unrecognised place:
+    "Mohammadpur upazila (Magura)", "Eidgaon police station (Cox's Bazar)"."""
+    if m.qualifies is not None:
+        return m.qualifies.best is None
+    return m.source == "qualifier"
+
+
 def _sentence_bounds(doc, char: int) -> tuple[int, int]:
     for sent in doc.sents:
         if sent.start_char <= char < sent.end_char:
@@ -72,7 +93,8 @@ def excluded_mentions(text: str, doc, mentions: list[Mention],
     for i, m in enumerate(mentions):
         s0, _ = _sentence_bounds(doc, m.start)
         before = text[s0:m.start]
-        if _REINFORCEMENT.search(before) or _POLITICIAN.search(before[-80:]):
+        if (_REINFORCEMENT.search(before) or _POLITICIAN.search(before[-80:])
+                or _BOUND.match(text, m.end)):
             out.add(i)
             continue
         if m.best is not None and _REACTION.search(text[s0:_sentence_bounds(doc, m.start)[1]]):
@@ -131,19 +153,22 @@ def focus_place(article: Article, mentions: list[Mention], excluded: set[int],
         if countries and m.best.country_code not in countries:
             continue
         gid = m.best.geonames_id
-        w = FOCUS_WEIGHT.get(_kind(m), 0.2)
+        base = FOCUS_WEIGHT.get(_kind(m), 0.2)
+        w = base
+        if m.start < LEAD_CHARS:
+            w += FOCUS_LEAD_BONUS * base
+        if dateline and m.text.lower() == dateline:
+            w += FOCUS_DATELINE_BONUS * base
+        # the factors scale the lead and dateline bonus too: a demonym or a qualifier in
+        # the lead is still a weak pointer to where things happened
         if m.best.match == MATCH_DEMONYM:
             w *= DEMONYM_FOCUS_FACTOR
         elif i in roads:
             w *= ROAD_FOCUS_FACTOR
-        elif m.is_qualifier:
+        elif _demoted_qualifier(m):
             w *= QUALIFIER_FOCUS_FACTOR
         elif m.source and m.source.startswith("in_"):
             w *= IN_NAME_FOCUS_FACTOR
-        if m.start < LEAD_CHARS:
-            w += FOCUS_LEAD_BONUS * FOCUS_WEIGHT.get(_kind(m), 0.2)
-        if dateline and m.text.lower() == dateline:
-            w += FOCUS_DATELINE_BONUS * FOCUS_WEIGHT.get(_kind(m), 0.2)
         scores[gid] = scores.get(gid, 0.0) + w
         first.setdefault(gid, m)
     if not scores:
@@ -175,7 +200,7 @@ def _pick_in_sentences(doc, text, event, mentions, excluded, hint) -> Mention | 
                 continue
             if hint and m.best.country_code not in hint:
                 continue
-            pool.append((int(i in roads or m.is_qualifier), _SPECIFICITY.get(_kind(m), 5),
+            pool.append((int(i in roads or _demoted_qualifier(m)), _SPECIFICITY.get(_kind(m), 5),
                          abs(m.start - pos), m))
     if not pool:
         return None
@@ -232,11 +257,17 @@ def locate_events(article: Article, doc, events: list[Event], options: Options |
 
 def _region_seat(gp: Geoparser, region) -> tuple[float, float] | None:
     """A region's namesake town inside it (Garissa County -> Garissa): ACLED codes a
-    region-level event at its main town rather than at the region's centroid."""
-    from clamor.geo.normalize import acled_admin_name
+    region-level event at its main town rather than at the region's centroid. A district
+    without a point of its own named for a part of a town ("Kaduna South", "Kisii
+    Central") is put at that town rather than at its admin1's centroid."""
+    from clamor.geo.normalize import acled_admin_name, name_key, strip_admin_affix
+    from clamor.geo.resolve import DIRECTIONAL_NAME
 
-    name = acled_admin_name(region.name)
-    towns = [c for c in gp.gazetteer.lookup(name, loose=False)
+    names = [acled_admin_name(region.name)]
+    part = DIRECTIONAL_NAME.match(strip_admin_affix(name_key(region.name))[0])
+    if part and region.lat is None:
+        names.append(part.group(1) or part.group(2))
+    towns = [c for name in names for c in gp.gazetteer.lookup(name, loose=False)
              if c.feature_class == "P" and c.country_code == region.country_code
              and c.admin1_code == region.admin1_code and c.lat is not None]
     if not towns:
@@ -262,7 +293,8 @@ def _fill(gp: Geoparser, event: Event, m: Mention, loc_ev: Evidence | None) -> E
         "country_code": place.country_code,
         "latitude": place.lat,
         "longitude": place.lon,
-        "geo_precision": precision_of(m.best, m.near),
+        # a town standing in for an unknown place inside it ("X upazila (Y)") is approximate
+        "geo_precision": precision_of(m.best, m.near or _stands_in(m)),
         "geonames_id": place.geonames_id,
         "evidence": evidence,
     })

@@ -323,10 +323,15 @@ class Gazetteer:
                 out[c.geonames_id] = c
             stem, code = strip_admin_affix(key)
             if stem != key and (code != "PPL" or not out):
-                for c in self._query("key", stem):
+                hits = self._query("key", stem)
+                # "Kohsan district" with no district of that name: its namesake town
+                # (the district seat) stands in; the resolver marks it approximate
+                seat_ok = not out and not any(c.feature_code in ("ADM1", "ADM2") for c in hits)
+                for c in hits:
                     if c.geonames_id in out:
                         continue
-                    if code in ("ADM1", "ADM2") and c.feature_code not in ("ADM1", "ADM2"):
+                    if code in ("ADM1", "ADM2") and c.feature_code not in ("ADM1", "ADM2") and not (
+                            seat_ok and c.feature_class == "P"):
                         continue
                     if code == "PPL" and c.feature_class != "P":
                         continue
@@ -390,8 +395,12 @@ class Gazetteer:
         )
 
 
-def _with_match(c: Candidate, match: int) -> Candidate:
+def with_match(c: Candidate, match: int) -> Candidate:
+    """The same candidate with another match kind (a looser route to the same place)."""
     return Candidate(*(getattr(c, f) for f in Candidate.__slots__[:-1]), match)
+
+
+_with_match = with_match
 
 
 @functools.lru_cache(maxsize=1)

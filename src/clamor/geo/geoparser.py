@@ -72,8 +72,9 @@ class Geoparser:
 
     def mentions(self, doc, known_countries: Iterable[str] = ()) -> list[Mention]:
         """Recognised and resolved mentions (the internal form :func:`locate_events` uses)."""
-        mentions = recognize(doc, self.gazetteer)
-        return self.resolver.resolve(mentions, set(known_countries))
+        known = set(known_countries)
+        mentions = recognize(doc, self.gazetteer, known)
+        return self.resolver.resolve(mentions, known)
 
     def resolve_spans(self, text: str, spans: Iterable[tuple[int, int]],
                       known_countries: Iterable[str] = ()) -> list[Toponym]:

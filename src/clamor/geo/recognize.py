@@ -11,7 +11,7 @@ import functools
 import re
 from importlib import resources
 
-from clamor.geo.gazetteer import MATCH_ALT, MATCH_DEMONYM, MATCH_NAME, Gazetteer
+from clamor.geo.gazetteer import MATCH_AFFIX, MATCH_ALT, MATCH_DEMONYM, MATCH_NAME, Gazetteer
 from clamor.geo.normalize import name_key
 from clamor.geo.resolve import Mention
 
@@ -39,7 +39,8 @@ MAX_NGRAM = 4
 #: Lower-case words inside place names: "Stratford-upon-Avon", "Mazar-e Sharif" (Persian
 #: ezafe), "Tarnak Wa Jaldak", "Dera Ismail Khan"... never at a name's start or end.
 _CONNECTORS = {"of", "de", "del", "la", "el", "al", "du", "des", "-", "and", "upon", "on",
-               "e", "i", "ye", "ul", "wa", "bin", "ibn", "da", "do", "dos", "das", "le", "les"}
+               "e", "i", "ye", "ul", "wa", "bin", "ibn", "da", "do", "dos", "das", "le", "les",
+               "'s", "’s"}  # "Cox's Bazar", "St John's Wood": a possessive inside a name
 _NEAR = re.compile(
     r"(?:\bnear(?:by)?|\boutskirts\s+of|\boutside(?:\s+of)?|\bclose\s+to|\bsuburbs?\s+of|"
     r"\bvicinity\s+of|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)"
@@ -78,21 +79,48 @@ def is_near(text: str, start: int) -> bool:
     return bool(_NEAR.search(text[max(0, start - 40):start]))
 
 
-def _acceptable(gaz: Gazetteer, text: str, min_pop: int) -> bool:
+def _acceptable(gaz: Gazetteer, text: str, min_pop: int,
+                variants_in: frozenset[str] = frozenset()) -> bool:
+    """True when ``text`` names a country/region, or a town of at least ``min_pop``.
+
+    Only official names count, except in ``variants_in``: there (the article's known
+    countries, in a placed context such as "in Mai Mahiu") a town's alternate name or
+    transliteration variant ("Bhairab" = Bhairab Bazar, "Mai Mahiu" = Maai Mahiu) counts too.
+    """
     key = name_key(text)
     if len(key) < 4 or key in stop_names():
         return False
-    for c in gaz.lookup(text, loose=False):
-        if c.match != MATCH_NAME and not (c.match == MATCH_ALT and c.feature_code in ("PCLI", "ADM1")):
+    for c in gaz.lookup(text, loose=bool(variants_in)):
+        if c.match != MATCH_NAME and not (
+                c.match == MATCH_ALT and c.feature_code in ("PCLI", "ADM1")) and not (
+                c.country_code in variants_in and c.feature_class == "P"):
             continue
         if c.feature_code in ("PCLI", "ADM1", "CONT") or c.population >= min_pop:
             return True
     return False
 
 
-def recognize(doc, gaz: Gazetteer) -> list[Mention]:
-    """Toponym mentions in ``doc`` (not yet resolved), in text order."""
+def _region_name(gaz: Gazetteer, text: str, known: frozenset[str]) -> bool:
+    """True when ``text`` is a country or an admin1/admin2 region (official name), or any
+    gazetteer town of a known country: what may stand in a qualifier ("(Logar)")."""
+    key = name_key(text)
+    if len(key) < 4 or key in stop_names():
+        return False
+    for c in gaz.lookup(text, loose=False):
+        if c.match in (MATCH_NAME, MATCH_AFFIX) and (
+                c.feature_code in ("PCLI", "ADM1", "ADM2") or c.country_code in known):
+            return True
+    return False
+
+
+def recognize(doc, gaz: Gazetteer, known_countries=()) -> list[Mention]:
+    """Toponym mentions in ``doc`` (not yet resolved), in text order.
+
+    ``known_countries`` (ISO codes the caller knows the article is about) lets variant
+    spellings of their towns count in placed contexts ("in Mai Mahiu").
+    """
     text = doc.text
+    known = frozenset(known_countries)
     lower = is_lowercased(text)
     taken = [False] * len(doc)
     found: list[tuple[int, int, str]] = []
@@ -142,17 +170,23 @@ def recognize(doc, gaz: Gazetteer) -> list[Mention]:
                 continue
             if any(not (_may_start(t, lower) or t.lower_ in _CONNECTORS) for t in span):
                 continue
-            placed = not lower and (kind_hint(text, span.end_char) or _after_locative(span))
+            placed = not lower and (kind_hint(text, span.end_char) or _after_locative(span)
+                                    or _home_region(gaz, span, known))
             if not (_label_allows(span) or (placed and _label_overridable(span))):
                 continue
             local_pop = LOCATIVE_MIN_POPULATION if placed else min_pop
-            if _acceptable(gaz, span.text, local_pop):
+            variants = known if placed and _settlement_context(span) else frozenset()
+            if _acceptable(gaz, span.text, local_pop, variants):
                 take(i, i + n, "gazetteer")
                 i += n
                 matched = True
                 break
         if not matched:
             i += 1
+
+    if not lower:
+        for s, e in _qualifier_names(doc, gaz, known, taken):
+            take(s, e, "qualifier")
 
     # place names inside organisation names ("University of Nairobi", "Dhaka - Uttara")
     for ent in doc.ents:
@@ -175,21 +209,21 @@ def recognize(doc, gaz: Gazetteer) -> list[Mention]:
 
     # propagation: a name found as a place is a place wherever it appears capitalised,
     # unless spaCy calls it a person or organisation at least as often (a surname)
-    known = {doc[s:e].text for s, e, _ in found}
+    known_names = {doc[s:e].text for s, e, _ in found}
     other_votes: dict[str, int] = {}
     for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG") and ent.text in known:
+        if ent.label_ in ("PERSON", "ORG") and ent.text in known_names:
             other_votes[ent.text] = other_votes.get(ent.text, 0) + 1
     place_votes: dict[str, int] = {}
     for s, e, _ in found:
         place_votes[doc[s:e].text] = place_votes.get(doc[s:e].text, 0) + 1
-    known = {k for k in known if place_votes.get(k, 0) > other_votes.get(k, 0)}
+    known_names = {k for k in known_names if place_votes.get(k, 0) > other_votes.get(k, 0)}
     for i, tok in enumerate(doc):
         if taken[i] or not (tok.is_title or tok.is_upper):
             continue
         for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
             span = doc[i:i + n]
-            if span.text in known and not any(taken[j] for j in range(i, i + n)):
+            if span.text in known_names and not any(taken[j] for j in range(i, i + n)):
                 if span[0].ent_type_ in ("PERSON", "ORG") and _ent_longer(span):
                     break
                 take(i, i + n, "propagated")
@@ -230,9 +264,11 @@ def kind_hint(text: str, end: int) -> str | None:
 
 
 #: Labels the small spaCy model often puts on an unfamiliar town ("in Migori" PRODUCT,
-#: "in Moyale Monday" DATE, "in Baniachong" PERSON); a locative word before the name or a
-#: kind word after it ("Matuu town") overrides them when the gazetteer knows the name.
-OVERRIDABLE_LABELS = {"PRODUCT", "ORG", "PERSON", "DATE", "WORK_OF_ART", "EVENT", "FAC", "NORP"}
+#: "in Moyale Monday" DATE, "in Baniachong" PERSON, "at Malindi prison" CARDINAL); a
+#: locative word before the name or a kind word after it ("Matuu town") overrides them
+#: when the gazetteer knows the name (number words never start a name: ``_may_start``).
+OVERRIDABLE_LABELS = {"PRODUCT", "ORG", "PERSON", "DATE", "WORK_OF_ART", "EVENT", "FAC", "NORP",
+                      "CARDINAL", "QUANTITY"}
 
 
 def _label_overridable(span) -> bool:
@@ -278,8 +314,88 @@ def _known_parts(doc, start: int, end: int, gaz: Gazetteer, lower: bool) -> list
     return out
 
 
+#: Words after which "(" or "," opens a qualifier naming the enclosing regions:
+#: "Kulaura upazila (Maulvibazar, Sylhet)", "Mohammad Agha district, Logar".
+_QUALIFIED_KIND = {"district", "upazila", "county", "sub-county", "subcounty", "province",
+                   "town", "city", "village", "area", "municipality", "union", "ward",
+                   "constituency", "division", "region", "state", "sadar"}
+
+
+def _qualifier_names(doc, gaz: Gazetteer, known: frozenset[str], taken: list[bool]):
+    """Token spans of region names in qualifier position, whatever spaCy's label.
+
+    A "(" after a capitalised word or a kind word, or a "," after a kind word, opens a
+    list of enclosing regions ("Phulpur upazila (Mymensingh)", where the small model calls
+    Mymensingh a PERSON). A name counts only when it fills a whole list item, so
+    "(Dhaka Tribune)" is not read as Dhaka.
+    """
+    out: list[tuple[int, int]] = []
+    for i, tok in enumerate(doc[1:-1], start=1):
+        prev = doc[i - 1]
+        if not ((tok.text == "(" and (prev.is_title or prev.lower_ in _QUALIFIED_KIND))
+                or (tok.text == "," and prev.lower_ in _QUALIFIED_KIND)):
+            continue
+        j = i + 1
+        while j < len(doc):
+            end = _qualifier_item(doc, gaz, known, taken, j)
+            if end is None:
+                break
+            if (j, end) not in out:  # "(Bogra Sadar, Rajshahi)": reached from "(" and ","
+                out.append((j, end))
+            k = end + (end < len(doc) and doc[end].lower_ in _QUALIFIED_KIND)
+            if tok.text != "(" or k >= len(doc) or doc[k].text != ",":
+                break
+            j = k + 1
+    return out
+
+
+def _qualifier_item(doc, gaz, known, taken, j: int) -> int | None:
+    """End token of a region name starting at ``j`` that fills a qualifier item."""
+    for n in range(min(MAX_NGRAM, len(doc) - j), 0, -1):
+        span = doc[j:j + n]
+        if any(taken[t] for t in range(j, j + n)) or not (
+                span[0].is_title and span[-1].is_title) or any(
+                not (t.is_title or t.lower_ in _CONNECTORS) for t in span):
+            continue
+        after = j + n + (j + n < len(doc) and doc[j + n].lower_ in _QUALIFIED_KIND)
+        if after < len(doc) and doc[after].text not in (",", ")", ".", ";"):
+            continue
+        if _region_name(gaz, span.text, known):
+            return j + n
+    return None
+
+
+_SETTLEMENT_WORD = re.compile(r"\s+(?:city|town|village|upazila|district)\b", re.IGNORECASE)
+
+
+def _settlement_context(span) -> bool:
+    """"in X" or "X town": a variant spelling here is a settlement's, not a word's
+    ("Njeri area" is a person's name; "in Mai Mahiu" a town)."""
+    return _after_locative(span) or bool(_SETTLEMENT_WORD.match(span.doc.text, span.end_char))
+
+
+#: "residents of Witu", "youths of Kibera": the people of a place.
+_PEOPLE_OF = re.compile(r"\b(?:residents|villagers|inhabitants|people|youths?|traders|"
+                       r"farmers|locals|natives)\s+of\s+$", re.IGNORECASE)
+
+
 def _after_locative(span) -> bool:
-    return span.start > 0 and span.doc[span.start - 1].lower_ in _LOCATIVES
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _LOCATIVES:
+        return True
+    return bool(_PEOPLE_OF.search(span.doc.text[max(0, span.start_char - 30):span.start_char]))
+
+
+#: A one-word name the model calls a PERSON counts as a place when it is a first-level
+#: region of the article's known country ("gunmen on Garissa") or a town this big there.
+HOME_TOWN_MIN_POPULATION = 50_000
+
+
+def _home_region(gaz: Gazetteer, span, known: frozenset[str]) -> bool:
+    if not known or len(span) != 1:
+        return False
+    return any(c.match == MATCH_NAME and c.country_code in known and (
+        c.feature_code == "ADM1" or c.population >= HOME_TOWN_MIN_POPULATION)
+        for c in gaz.lookup(span.text, loose=False))
 
 
 def _may_start(tok, lower: bool) -> bool:
@@ -318,15 +434,37 @@ def _ent_longer(span) -> bool:
 
 _QUALIFIER_GAP = re.compile(
     r"^\s*(?:(?:district|province|county|sub-county|subcounty|upazila|city|town|village|"
-    r"area|municipality)(?:\s+(?:center|centre|town))?\s*)?(?:,|\()\s*$", re.IGNORECASE)
+    r"area|municipality|sadar)(?:\s+(?:center|centre|town))?\s*)?(?:,|\()\s*$", re.IGNORECASE)
+#: "Ratanpur area, Kaliakair upazila (Gazipur": the unknown middle unit ("Kaliakair upazila")
+#: lies inside the bracketed region, so the first place does too.
+_UNIT = (r"(?:district|province|county|sub-county|subcounty|upazila|union|ward|division|"
+         r"constituency|municipality|area|village|town|city)")
+_SKIP_GAP = re.compile(r"^\s*" + _UNIT + r"?\s*,\s*(?:[A-Z][\w'’-]*\s+){1,3}" + _UNIT +
+                       r"\s*[(,]\s*$")
+#: "Dhaka - Rampura": ACLED's way of naming a part of a city (not a road: see below).
+_PART_GAP = re.compile(r"^\s+-\s+$")
+_ROAD_WORD = re.compile(r"\s*(?:highway|road|rd\b|expressway|motorway|railway|rail|bypass|"
+                        r"route|border|line|corridor)", re.IGNORECASE)
 
 
 def attach_qualifiers(text: str, mentions: list[Mention]) -> None:
-    """Mark "X, Y" / "X (Y)": Y becomes X's qualifier when Y follows X directly."""
+    """Mark "X, Y" / "X (Y)": Y becomes X's qualifier when Y follows X directly; and
+    "Y - X" (a part X of city Y). A qualifier in brackets, after a kind word or before a
+    hyphenated part is *strict*: X must lie inside it (see ``Resolver``)."""
     for m, nxt in zip(mentions, mentions[1:]):
-        if 0 <= nxt.start - m.end <= 30 and _QUALIFIER_GAP.match(text[m.end:nxt.start]):
-            m.qualifier = nxt.text
+        gap = text[m.end:nxt.start]
+        if 0 <= nxt.start - m.end <= 30 and _QUALIFIER_GAP.match(gap):
             nxt.is_qualifier = True
+            if name_key(nxt.text) == name_key(m.text) or m.qualifier is not None:
+                continue  # "Dhaka - Rampura (Rampura)" restates the name
+            m.qualifier, nxt.qualifies = nxt.text, m
+            m.strict_qualifier = "(" in gap or bool(gap.strip(" ,(").strip())
+        elif 0 <= nxt.start - m.end <= 60 and _SKIP_GAP.match(gap) and m.qualifier is None:
+            m.qualifier, nxt.qualifies, m.strict_qualifier = nxt.text, m, True
+            nxt.is_qualifier = True
+        elif _PART_GAP.match(gap) and not _ROAD_WORD.match(text, nxt.end) and m.qualifier is None:
+            # m is a city here, not a region: it is not marked ``is_qualifier``
+            nxt.qualifier, m.qualifies, nxt.strict_qualifier = m.text, nxt, True
     for m in mentions:
         if m.qualifier is None:
             q = _US_ABBREV.match(text, m.end)
