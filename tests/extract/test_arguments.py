@@ -54,3 +54,29 @@ def test_actors_renamed_with_the_resolved_country():
     assert (r.actor1, r.actor2, r.assoc_actor_1) == ("Protesters (Kenya)", "Police Forces of Kenya", "Students (Kenya)")
     untouched = e.model_copy(update={"country": None})
     assert name_actors_by_country([untouched])[0].actor1 == "Protesters (International)"
+
+
+def test_armed_actor_names():
+    from clamor.extract.arguments import armed_actor
+
+    assert armed_actor("Taliban fighters attacked a checkpoint", "Afghanistan") == ("Taliban", 2)
+    assert armed_actor("suspected al-Shabaab militants", "Kenya") == ("Al Shabaab", 2)
+    assert armed_actor("Islamic State gunmen", "Iraq") == ("Islamic State (Iraq)", 2)
+    assert armed_actor("Dinka raiders stole cattle", "South Sudan") == ("Dinka Ethnic Militia (South Sudan)", 4)
+    # a country's people or a description is no community militia
+    assert armed_actor("Somali raiders crossed the border", "Kenya") == ("Unidentified Armed Group (Kenya)", 3)
+    assert armed_actor("Suspected militia attacked", None) == ("Unidentified Armed Group (International)", 3)
+
+
+def _responses(text):
+    return [i.value for i in find_state_response(Sentence(0, 0, len(text), text, 0))]
+
+
+def test_police_as_source_is_no_state_response():
+    assert _responses("Two shops were looted overnight and a man was killed, police said.") == []
+    assert "killings" in _responses("Police opened fire and killed two men.")
+
+
+def test_passive_deaths_name_no_killer_but_arrests_are_the_state():
+    assert "killings" not in _responses("Three people were killed in the riots.")
+    assert _responses("Six men have been arrested over the arson, which killed two.") == ["arrests"]

@@ -79,3 +79,25 @@ def test_market_rally_is_not_a_protest():
 
 def test_diplomatic_protest_is_not_a_demonstration():
     assert rule_classify("The foreign ministry lodged a formal protest with the ambassador.") is None
+
+
+def test_passive_agent_of_an_attack():
+    assert rule_classify("A teacher was beaten and injured by two police officers in Gulu.")[:2] == \
+        ("Violence against civilians", "Attack")
+    assert rule_classify("The shopkeeper was attacked by local residents in Thika.")[:2] == ("Riots", "Mob violence")
+    # a noun "attack ... by" has no passive agent and names no victim
+    assert rule_classify("They faced attack after attack by security forces.") is None
+
+
+def test_armed_group_as_subject_needs_no_victim_word():
+    assert rule_classify("Suspected militants attacked a bus near Garissa.")[:2] == ("Violence against civilians", "Attack")
+    assert rule_classify("The opposition attacked the budget in parliament.") is None
+
+
+def test_group_assault_needs_a_non_state_doer():
+    assert code("Rickshaw pullers assaulted and injured a traffic warden in Sylhet.") == [("Riots", "Mob violence")]
+    assert code("Police officers assaulted a man in Sylhet.") == []
+
+
+def test_sport_is_not_group_assault():
+    assert code("The Raptors beat the Celtics 115-109 on Wednesday night.") == []

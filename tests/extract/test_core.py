@@ -94,3 +94,98 @@ def test_mass_arrest_outside_a_protest(run):
 def test_few_arrests_for_a_crime_are_not_coded(run):
     events, _ = run("Police arrested three suspects in Mombasa on Monday over a robbery.")
     assert events == []
+
+
+def test_political_arrest_outside_a_protest(run):
+    events, _ = run("Police detained two opposition leaders in Lusaka on Sunday.")
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Strategic developments", "Arrests")]
+    assert events[0].arrests == 2 and events[0].actor1.startswith("Police Forces")
+
+
+def test_arrest_over_riots_or_a_curfew_is_political(run):
+    events, _ = run("the 14 men arrested for their role in saturday's violence were charged on monday.")
+    assert [e.sub_event_type for e in events] == ["Arrests"] and events[0].arrests == 14
+    events, _ = run("we have arrested three persons who broke the curfew, the officer said.")
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_a_power_to_arrest_is_no_arrest(run):
+    assert run("The new law allows the police to arrest anyone who blocks a road.")[0] == []
+    assert run("A person cannot be arrested on suspicion alone, the judge said.")[0] == []
+
+
+def test_counts_in_the_next_sentence_continue_the_report(run):
+    events, _ = run("On 10 June 2019, demonstrators clashed with police in Mombasa. A 15-year-old boy was killed.")
+    (e,) = events
+    assert e.event_type == "Riots" and e.fatalities == 1
+
+
+def test_stated_fatalities_win_and_separately_coded_deaths_are_not_counted(run):
+    events, _ = run("On 10 June 2019, militants killed 3 soldiers at a checkpoint in Kandahar. "
+                    "Fatalities coded as 0 (the group claimed 3).")
+    assert events and events[0].fatalities == 0
+    events, _ = run("On 10 June 2019, students marched in Accra with the bodies of 2 classmates killed "
+                    "in Kumasi (coded separately), demanding justice.")
+    assert events and not events[0].fatalities
+
+
+def test_a_peaceful_protest_has_no_fatalities(run):
+    events, _ = run("On 10 June 2019, residents protested in Kisumu over two people killed in a road accident.")
+    (e,) = events
+    assert e.sub_event_type == "Peaceful protest" and not e.fatalities
+
+
+def test_named_armed_group_is_actor1_of_its_attack(run):
+    events, _ = run("On 10 June 2019, Taliban militants attacked a checkpoint of Afghan soldiers in "
+                    "Kandahar, killing 2 soldiers.")
+    (e,) = events
+    assert e.actor1 == "Taliban" and e.actor2.startswith("Military Forces")
+    assert e.fatalities == 2
+
+
+def test_identity_militia_named_after_its_community(run):
+    events, _ = run("On 10 June 2019, suspected Dinka ethnic militias attacked villagers in Bor, "
+                    "South Sudan, killing four.")
+    assert events and events[0].actor1 == "Dinka Ethnic Militia (South Sudan)"
+
+
+def test_group_assault_by_any_plural_doer_is_mob_violence(run):
+    events, _ = run("On 10 June 2019, bus conductors assaulted and injured a passenger at a terminal in Lagos.")
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Mob violence")]
+
+
+def test_police_killing_of_a_crime_suspect_is_political_violence(run):
+    events, _ = run("On 10 June 2019, a police officer shot dead a driver who refused to pay a bribe in Eldoret.")
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Violence against civilians", "Attack")]
+    assert events[0].actor1.startswith("Police Forces")
+
+
+def test_protest_dispersed_after_turning_violent_is_one_riot(run):
+    events, _ = run("On 10 June 2019, demonstrators threw stones at shops in Nakuru. Police used tear gas "
+                    "to disperse the demonstrators in Nakuru.")
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
+    assert events[0].actor2.startswith("Police Forces")
+
+
+def test_announced_by_is_not_a_reaction(run):
+    events, reactions = run("On 10 June 2019, members of the Workers Party staged a protest rally in Lusaka "
+                            "in support of the strike announced by Peter Banda.")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"] and reactions == []
+
+
+def test_casualty_sentence_after_an_attack_is_the_same_event(run):
+    events, _ = run("On 10 June 2019, gunmen ambushed a police patrol near Garissa. One dead, two injured.")
+    (e,) = events
+    assert e.event_type == "Battles" and e.fatalities == 1 and e.injuries == 2
+
+
+def test_armed_group_in_the_sentence_before_makes_an_attack_organised(run):
+    events, _ = run("On 10 June 2019, armed men from across the border raided Moyale. Five herders were killed "
+                    "in the attack on Moyale.")
+    assert [e.event_type for e in events] == ["Violence against civilians"] and events[0].fatalities == 5
+
+
+def test_violence_in_the_grievance_does_not_make_a_riot(run):
+    events, _ = run("On 10 June 2019, students staged a protest in Kumasi, against the vandalism of their "
+                    "hostel by unknown men.")
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", "Peaceful protest")]

@@ -49,3 +49,34 @@ def test_crowd_size_skips_casualty_numbers():
 def test_singular_victim_counts_one():
     assert counts("A woman was shot and killed by gunmen.") == {"fatalities": (1, None)}
     assert counts("Militants killed a farmer near the border.") == {"fatalities": (1, None)}
+
+
+def _counts(text):
+    return {c.field: c.value for c in find_counts(text)}
+
+
+def test_present_tense_and_headline_counts():
+    assert _counts("Raiders kill 11 villagers near the border") == {"fatalities": 11}
+    assert _counts("Gunmen shoot and kill two traders") == {"fatalities": 2}
+    assert _counts("Police arrest 300 suspects after the attack") == {"arrests": 300}
+
+
+def test_one_victim_with_a_long_description_or_the_definite_article():
+    assert _counts("Soldiers shot and killed a 23 year-old university student") == {"fatalities": 1}
+    assert _counts("an officer beat a taxi driver, killing the man") == {"fatalities": 1}
+    assert _counts("a farmer was burnt to death by the attackers") == {"fatalities": 1}
+    assert _counts("in the village a man is killed") == {"fatalities": 1}
+
+
+def test_held_for_days_is_no_arrest_count():
+    assert _counts("they held three days of protests") == {}
+
+
+def test_stated_fatality_figure_wins():
+    (c,) = find_counts("Fatalities coded as 0 (the group claimed 4 fatalities).")
+    assert (c.field, c.value, c.stated) == ("fatalities", 0, True)
+    assert _counts("FATALITIES: 15") == {"fatalities": 15}
+
+
+def test_deaths_coded_separately_are_not_counted():
+    assert _counts("mourners carried the bodies of 4 students killed in Dhaka (coded separately)") == {}

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from clamor.extract.lexicon import load_lexicon
+from clamor.extract.places import country_of
 from clamor.extract.sentences import Sentence
 
 #: ACLED actor-type codes (inter1/inter2)
@@ -15,10 +16,19 @@ STATE, REBELS, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIA
 _DEMAND = re.compile(
     r"\b(?:demand(?:ing|ed)|demands? (?:for|that)|call(?:ing|ed)? for|seeking|sought|"
     r"(?:protest\w*|demonstrat\w*|rall\w*|march\w*|strik\w*|gathered|chant\w*)\s+(?:\w+\s+){0,3}?(?:against|over)|"
-    r"in protest (?:against|at|over)|to protest|urging|calling on \w+ to)\s+"
+    r"in protest (?:against|at|over|of)|to protest|protest(?:ed|ing) (?=(?:the|a|an)\b)|,\s+(?:against|over)|urging|calling on \w+ to)\s*"
     r"(?P<what>[^,.;:!?\"“”\n]{4,90})",
     re.IGNORECASE,
 )
+#: a state response told in the passive, with no force named ("five were shot", "were dispersed")
+_PASSIVE_RESPONSE = re.compile(r"\b(?:were|was)\s+(?:shot|arrested|detained|dispersed|beaten|killed)\b", re.I)
+#: an arrest told in the perfect passive ("he has been arrested"): only the arrest is a state
+#: response then; a death in the same sentence may be anyone's doing
+_PASSIVE_ARREST = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?"
+                             r"(?:arrested|detained|nabbed|rounded up|taken into custody)\b", re.I)
+_SOURCE_ONLY = re.compile(r"\b(?:according to (?:the )?(?:\w+\s+){0,2}police(?: sources| officials)?|"
+                          r"police (?:sources|officials?|spokes(?:man|woman|person))?\s*(?:said|say|says|added|told|confirmed|claimed)|"
+                          r"(?:said|told|added) (?:the )?(?:\w+\s+){0,2}police(?: sources| officials)?)\b", re.I)
 _MILITARY = re.compile(r"\b(?:army|military|troops|soldiers|revolutionary guards?|irgc|national guard)\b", re.I)
 
 
@@ -68,10 +78,16 @@ def find_tactics(sentence: Sentence) -> list[Item]:
 def find_state_response(sentence: Sentence) -> list[Item]:
     """Mass Mobilization state responses stated in a sentence that names state forces."""
     lex = load_lexicon()
-    if not lex.state_agent.search(sentence.text) and not re.search(
-            r"\b(?:were|was)\s+(?:shot|arrested|detained|dispersed|beaten|killed)\b", sentence.text, re.I):
-        return []
-    return _scan(sentence, lex.state_response, "state_response")
+    # "police said": the force is the source of the report, not the doer of what it reports
+    acting = _SOURCE_ONLY.sub(" ", sentence.text)
+    if lex.state_agent.search(acting):
+        return _scan(sentence, lex.state_response, "state_response")
+    if _PASSIVE_RESPONSE.search(sentence.text):
+        # "five were killed" names no killer: a death is a state response only with the force named
+        return [i for i in _scan(sentence, lex.state_response, "state_response") if i.value != "killings"]
+    if _PASSIVE_ARREST.search(sentence.text):
+        return [i for i in _scan(sentence, lex.state_response, "state_response") if i.value == "arrests"]
+    return []
 
 
 def find_demands(sentence: Sentence) -> list[Item]:
@@ -95,6 +111,35 @@ def state_actor(text: str, country: str | None) -> tuple[str, int]:
     return (f"{force} of {country}" if country else force), STATE
 
 
+#: "Pokomo ethnic militia", "Garre clan militia": ACLED names an identity militia after its
+#: community, "<Community> Ethnic Militia (Country)", inter 4.
+_IDENTITY_MILITIA = re.compile(r"\b([A-Z][a-z]{2,})\s+(?:(?:ethnic|clan|tribal|communal)\s+militias?|militias?|militiamen|raiders|warriors)\b")
+#: capitalised words before "militia"/"raiders" that describe, not name, a community
+_NOT_COMMUNITY = frozenset({"armed", "unidentified", "unknown", "suspected", "local", "rival", "the", "islamist",
+                            "government", "allied", "cattle", "border", "village", "youth", "party", "state",
+                            "these", "those", "some", "several", "two", "three", "many", "other", "opposition"})
+
+
+def armed_actor(text: str, country: str | None) -> tuple[str, int]:
+    """ACLED name for the non-state armed group named in ``text``: a named group from
+    ``armed_groups.tsv`` ("Taliban"), an identity militia ("Pokomo Ethnic Militia (Kenya)"),
+    else ``Unidentified Armed Group (Country)``."""
+    where = country or "International"
+    best = None
+    for pattern, name, inter in load_lexicon().armed_groups:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name.replace("{country}", where), inter)
+    if best is not None:
+        return best[1], best[2]
+    for m in _IDENTITY_MILITIA.finditer(text):
+        name = m.group(1)
+        if name.lower() in _NOT_COMMUNITY or country_of(name):
+            continue  # "Somali raiders": a country's people, not a community militia
+        return f"{name} Ethnic Militia ({where})", IDENTITY_MILITIA
+    return f"Unidentified Armed Group ({where})", POLITICAL_MILITIA
+
+
 def group_actor(kind: str, country: str | None) -> tuple[str, int]:
     """``Protesters (Iran)``, ``Rioters (Iran)``, ``Civilians (Iran)`` and their inter codes."""
     where = country or "International"
@@ -113,7 +158,7 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
     return low * 10 + high
 
 
-_NO_COUNTRY = re.compile(r"^(?P<name>Protesters|Rioters|Civilians|Unidentified Armed Group|[\w ]+?) \(International\)$")
+_NO_COUNTRY = re.compile(r"^(?P<name>Protesters|Rioters|Civilians|Unidentified Armed Group|[\w -]+?) \(International\)$")
 _BARE_FORCE = re.compile(r"^(?:Police|Military) Forces$")
 
 

@@ -25,16 +25,25 @@ _PROTESTER_NOUN = re.compile(r"\b(?:protesters?|protestors?|demonstrators?|riote
 _CIVILIAN_AGENT = re.compile(r"\b(?:locals|villagers|residents|youths|mobs?|crowds?|people|supporters|members of the public|relatives|family members|students)\b", re.I)
 _GROUP_DOER = re.compile(r"\b(?:locals|villagers|residents|supporters|members|activists|youths|mobs?|crowds?|"
                          r"persons|men|people|students|workers|a group of)\b", re.I)
+#: at most this many words between a group and its assault verb: room for "supporters of an
+#: Awami League candidate, led by a local leader, assaulted" but not for a new clause
+GROUP_ASSAULT_GAP_WORDS = 12
 #: a group of people (not an armed group or the state) as the doer of an assault
 _GROUP_ASSAULT = re.compile(
-    r"\b(?:locals|villagers|residents|supporters|members|activists|youths|mobs?|crowds?|a group of [\w ]{1,30}?)\s+"
-    r"(?:[\w-]+\s+){0,8}?(?:assaulted|attacked|beat|hacked|stabbed|lynched|vandali[sz]ed)\b", re.I)
+    rf"\b(?:(?:locals|villagers|residents|supporters|members|activists|youths|mobs?|crowds?|a group of [\w ]{{1,30}}?)\s+"
+    rf"(?:[\w()'’,-]+\s+){{0,{GROUP_ASSAULT_GAP_WORDS}}}?(?:assaulted|attacked|beat|hacked|stabbed|lynched|vandali[sz]ed)|"
+    # any group of people named by a plural agent noun ("rickshaw drivers", "passengers",
+    # "rivals"), with an unambiguous verb: "Raptors beat Celtics" is sport
+    rf"(?:[a-z]{{3,}}(?:ers|ors|ants|ents|ists|ives|als|ices|men)|people|relatives|students|workers)\s+"
+    rf"(?:[\w()'’,-]+\s+){{0,{GROUP_ASSAULT_GAP_WORDS}}}?(?:assaulted|hacked|stabbed|lynched|vandali[sz]ed))\b", re.I)
 #: "shares rallied", "the study demonstrated": senses of weak protest words that are not protest
 _NOT_PROTEST_SENSE = re.compile(r"\b(?:shares?|stocks?|markets?|prices?|currency|rand|dollar|index|bonds?|study|research|"
                                 r"results?|data|evidence|analysis|team|side|player|club)\s+(?:\w+\s+)?(?:rall|demonstrat)", re.I)
 _PASSIVE_SHOT = re.compile(r"\b(?:were|was|been)\s+(?:shot|killed|gunned down|shot dead)\b", re.I)
 _CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|crowds?|people|members|supporters|activists|"
                     r"workers|students|residents|hundreds|thousands|dozens|rally|rallies|streets?|striking)\b", re.I)
+#: the agent of a passive harm verb, a few words on: "was beaten and injured by two police"
+_PASSIVE_AGENT = re.compile(r"(?:\s+(?:and\s+)?[\w-]+){0,3}?\s+by\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
 #: how far after a firing trigger its target ("at protesters") may be (characters)
 TARGET_WINDOW = 60
 
@@ -94,6 +103,12 @@ def _targets_protesters(trigger: Trigger) -> bool:
     return bool(lex.protester_target.search(after) or re.search(r"\b(?:protesters|demonstrators|marchers|protestors)\s+(?:were|was)\s+$", before, re.I))
 
 
+def _group_assault(text: str) -> bool:
+    """A group of people (not state forces) assaults someone or vandalises property."""
+    m = _GROUP_ASSAULT.search(text)
+    return m is not None and not load_lexicon().state_agent.search(m.group(0))
+
+
 def code_sentence(sentence: Sentence, triggers: list[Trigger], protest_article: bool) -> list[Mention]:
     """Typed mentions from the new-event triggers of one sentence (ACLED rules)."""
     lex = load_lexicon()
@@ -116,7 +131,7 @@ def code_sentence(sentence: Sentence, triggers: list[Trigger], protest_article: 
     elif mob or (riot and _GROUP_DOER.search(text) and not kinds.get("crime") and not kinds.get("armed_group")):
         # property destruction or violence by a group of people outside a demonstration
         mentions.append(Mention("Riots", "Mob violence", "mob-violence", sentence, mob or riot, state_named))
-    elif _GROUP_ASSAULT.search(text) and not kinds.get("armed_group"):
+    elif _group_assault(text) and not kinds.get("armed_group"):
         harm = kinds.get("attack", []) + kinds.get("kill", [])
         if harm:
             mentions.append(Mention("Riots", "Mob violence", "mob-violence", sentence, harm, state_named))
@@ -213,15 +228,23 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
         return "Violence against civilians", "Abduction/forced disappearance", "vac-abduction", k["abduction"]
     harm = _any(k, "kill", "attack", "firearm_force")
     if harm:
-        agent = text[:harm[0].start]
-        if not (armed or state) and _CIVILIAN_AGENT.search(agent) and not k.get("crime"):
+        rel = harm[0].start - harm[0].sentence.start  # trigger offsets are absolute
+        agent = text[:rel]
+        # "was attacked by local residents": only a participle has a passive agent ("attack by" is a noun)
+        by = _PASSIVE_AGENT.match(text, harm[0].end - harm[0].sentence.start) \
+            if re.search(r"(?:ed|en|shot|hit)$", harm[0].text, re.I) else None
+        if not (armed or state) and (_CIVILIAN_AGENT.search(agent) or (by and _CIVILIAN_AGENT.search(by.group(1)))) \
+                and not k.get("crime"):
             return "Riots", "Mob violence", "mob-violence", harm
         if k.get("crime") and not (armed or state):
             return None
         if clash or weak_clash or (armed and state and not re.search(r"\bcivilians?\b", text, re.I)):
             return "Battles", "Armed clash", "battle-armed-clash", clash or harm
-        if not _any(k, "kill", "firearm_force") and not re.search(r"\bcivilians?|villagers|residents|passers-by|a man|a woman|a boy|a girl|people\b", text, re.I):
-            return None  # an "attack" with no victim and no killing is too weak to code
+        organised_by = by is not None and (load_lexicon().state_agent.search(by.group(1))
+                                           or load_lexicon().triggers["armed_group"].search(by.group(1)))
+        if not _any(k, "kill", "firearm_force") and not _armed_doer(agent) and not organised_by \
+                and not re.search(r"\bcivilians?|villagers|residents|passers-by|a man|a woman|a boy|a girl|people\b", text, re.I):
+            return None  # an "attack" with no victim, no killing and no armed doer is too weak to code
         return "Violence against civilians", "Attack", "vac-attack", harm
     if k.get("arrest"):
         return "Strategic developments", "Arrests", "strategic-arrests", k["arrest"]
@@ -238,6 +261,13 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
     if k.get("strike"):
         return None  # a strike with no demonstration is not an event
     return None
+
+
+def _armed_doer(before: str) -> bool:
+    """An armed group is the subject right before an attack verb ("suspected militants attacked
+    a bus"): an organised attack even when the text names no victim."""
+    pattern = load_lexicon().triggers["armed_group"].pattern
+    return re.search(rf"(?:{pattern})\s+(?:\w+\s+){{0,2}}$", before, re.I) is not None
 
 
 def out_of_taxonomy(triggers: list[Trigger]) -> bool:
@@ -258,6 +288,12 @@ def out_of_taxonomy(triggers: list[Trigger]) -> bool:
         return True  # a gas or factory explosion, not a bomb
     if k.get("disaster") and not political and not k.get("state_force"):
         return True
-    if k.get("crime") and not political:
+    if k.get("crime") and not political and not _state_harm(k):
         return True
     return False
+
+
+def _state_harm(kinds: dict[str, list[Trigger]]) -> bool:
+    """State forces named beside a killing or shooting: a police killing is political violence
+    (ACLED Violence against civilians) even when the victim was a crime suspect."""
+    return bool(kinds.get("state_force")) and bool(_any(kinds, "kill", "firearm_force"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clamor.extract.arguments import (
-    POLITICAL_MILITIA, Item, find_demands, find_participants, find_state_response, find_tactics, group_actor,
+    Item, armed_actor, find_demands, find_participants, find_state_response, find_tactics, group_actor,
     interaction, state_actor,
 )
 from clamor.extract.coding import Mention, code_sentence, out_of_taxonomy, rule_type
@@ -35,11 +35,23 @@ SEVERITY = {
     "Excessive force against protesters": 3, "Protest with intervention": 2, "Peaceful protest": 1,
     "Violent demonstration": 2, "Mob violence": 1,
 }
+#: Protest sub-types that by definition kill nobody (ACLED: deaths at a protest make it
+#: excessive force or a riot), so a death count in their sentences is the protest's cause
+#: ("protested over two people killed in a road accident"), not its fatalities.
+NON_LETHAL_PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
 #: Tactics that are demonstrator violence: they belong to Riots events, never to Protests ones.
 VIOLENT_TACTICS = frozenset({"arson", "stone throwing", "vandalism"})
 #: Arrests of at least this many people outside a demonstration are a mass arrest (ACLED
 #: codes mass arrests, not the arrest of a few suspects in an ordinary crime).
 MASS_ARREST_MIN = 10
+#: A sentence with casualty counts but no event or place of its own continues the report
+#: of a mention sentence at most this many sentences before it in the same paragraph
+#: ("Protesters clashed with police in X. A man was killed."); further back, the link is weak.
+CONTINUATION_SENTENCES = 2
+#: how far (characters) from an arrest word its detainees are looked for, inside its clause
+DETAINEE_WINDOW = 80
+_PASSIVE_ARREST = re.compile(r"\b(?:were|was|have been|has been|had been|being|got)\s+(?:\w+\s+)?"
+                             r"(?:arrested|detained|rounded up|held|nabbed|picked up|taken into custody|apprehended)\b", re.I)
 #: Confidence building blocks (hand-set, documented in docs/coding-rules.md).
 BASE_CONFIDENCE = 0.5
 LOCATION_BONUS = 0.15
@@ -71,29 +83,81 @@ class _Cluster:
     crowd: Count | None = None
 
 
-def _mass_arrest(sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
-    """Arrest triggers of a mass arrest by state forces outside a demonstration (ACLED
-    Strategic developments / Arrests): at least :data:`MASS_ARREST_MIN` people, exact or vague."""
-    arrests = [t for t in triggers if t.is_new and t.kind == "arrest"]
-    if not arrests or any(t.is_new and t.kind in ("crime",) for t in triggers):
+def _strategic_arrest(sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+    """Arrest triggers of an arrest ACLED codes outside a demonstration (Strategic developments /
+    Arrests): by state forces, and either a mass arrest (at least :data:`MASS_ARREST_MIN`
+    people, exact or vague) or a political one (activists, leaders, party members, militants
+    held; or people held over riots, attacks or for breaking a curfew). A few suspects held
+    over an ordinary crime are not coded."""
+    cues = load_lexicon().cues
+    text = sentence.text
+    counts = [c for c in find_counts(text, sentence.start) if c.field == "arrests"]
+    # "orders to arrest anyone", "allow the police to arrest": a power or intention, no arrest
+    arrests = [t for t in triggers if t.is_new and t.kind == "arrest"
+               and not re.search(r"\bto\s+$", text[max(0, t.start - sentence.start - 4):t.start - sentence.start])]
+    if not arrests and counts and not any(t.kind == "arrest" for t in triggers):
+        # "50 persons were held": the count is the trigger
+        arrests = [Trigger("arrest", counts[0].start, counts[0].end, text[counts[0].start - sentence.start:counts[0].end - sentence.start], sentence)]
+    if not arrests:
         return []
-    if not (load_lexicon().state_agent.search(sentence.text)
-            or re.search(r"\b(?:were|was|have been|had been)\s+(?:\w+\s+)?(?:arrested|detained|rounded up)", sentence.text, re.I)):
+    political_context = cues["political_arrest_context"].search(text)
+    if any(t.is_new and t.kind == "crime" for t in triggers) and not political_context:
         return []
-    for count in find_counts(sentence.text, sentence.start):
-        if count.field != "arrests":
-            continue
+    state = load_lexicon().state_agent.search(text) or _PASSIVE_ARREST.search(text)
+    if not state and any(t.is_new and t.kind == "armed_group" for t in triggers):
+        return []  # an armed group "detaining" people is an abduction, not an arrest
+    for count in counts:
         size = count.value if count.value is not None else (count.quantity.low or 0)
         if size >= MASS_ARREST_MIN:
             return arrests
+    # "arrested for their role in the violence", "who broke the curfew": held by the authorities
+    if political_context or (state and _political_detainees(sentence, arrests)):
+        return arrests
     return []
 
 
-def _organised_enough(sub_event_type: str, triggers: list[Trigger]) -> bool:
+def _political_detainees(sentence: Sentence, arrests: list[Trigger]) -> bool:
+    """Politically significant people named as the arrested, in the clause of an arrest word:
+    "five members of the party were arrested", "police detained two opposition leaders"."""
+    pattern = load_lexicon().cues["political_detainees"]
+    for t in arrests:
+        rel = t.start - sentence.start
+        before = sentence.text[max(0, rel - DETAINEE_WINDOW):rel]
+        before = re.split(r"[;:]|,\s+(?:but|while|as|and)\b|\b(?:who|which|that)\b", before)[-1]
+        after = re.split(r"[,;:]", sentence.text[t.end - sentence.start:t.end - sentence.start + DETAINEE_WINDOW])[0]
+        if pattern.search(before) or pattern.search(after):
+            return True
+    return False
+
+
+def _grievance_references(s: Sentence, triggers: list[Trigger]) -> None:
+    """Violence named inside what demonstrators protest against ("protested against the
+    vandalism of the campus", "demanding justice for those killed by police") is the
+    grievance, an earlier event: rule grievance, its triggers are references. Only in a
+    sentence that reports a protest; protest and strike words themselves are kept."""
+    if not any(t.is_new and t.kind == "protest" for t in triggers):
+        return
+    spans = [(d.start, d.end) for d in find_demands(s)]
+    for t in triggers:
+        if t.is_new and t.kind not in ("protest", "strike") and any(a <= t.start < b for a, b in spans):
+            t.status = "reference"
+
+
+def _previous_actors(s: Sentence, sentences: list[Sentence], triggers: dict[int, list[Trigger]]) -> set[str]:
+    """Armed-group trigger kinds of the sentence before ``s`` in its
+    paragraph: "Armed men attacked herders. Five herders were killed in the attack." """
+    if s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph:
+        return set()
+    # only armed groups: state forces in the sentence before are as often the investigators
+    return {t.kind for t in triggers[s.index - 1] if t.is_new and t.kind == "armed_group"}
+
+
+def _organised_enough(sub_event_type: str, triggers: list[Trigger], context: set[str] = frozenset()) -> bool:
     """In running news text, an attack or clash is political violence only when an organised
     armed group or state force is named (ACLED: Violence against civilians and Battles need
-    one); killings with no such actor are ordinary crime or accidents, left uncoded."""
-    kinds = {t.kind for t in triggers if t.is_new}
+    one), in its sentence or the one before (``context``); killings with no such actor are
+    ordinary crime or accidents, left uncoded."""
+    kinds = {t.kind for t in triggers if t.is_new} | set(context)
     if sub_event_type in ("Attack", "Armed clash", "Abduction/forced disappearance", "Sexual violence"):
         return bool(kinds & {"armed_group", "state_force"})
     if sub_event_type == "Mob violence":
@@ -168,6 +232,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
     for s in sentences:
         for t in triggers[s.index]:
             t.status = trigger_status(t, dates[s.index], ref)
+        _grievance_references(s, triggers[s.index])
 
     # Reactions first: the triggers inside a third party's statement are references.
     reactions_found = find_reactions(text, sentences, doc, None)
@@ -186,7 +251,13 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
         if not ms and not out_of_taxonomy(triggers[s.index]):
             typed = rule_type(triggers[s.index], s.text)
             if typed and not _organised_enough(typed[1], triggers[s.index]):
-                typed = None
+                # an actor named only in the sentence before: the same attack, told on
+                # ("Gunmen ambushed police. One dead, two injured."), unless that sentence
+                # reported no event of its own
+                reported_before = any(m.sentence.index == s.index - 1 for m in mentions)
+                context = _previous_actors(s, sentences, triggers)
+                if reported_before or not _organised_enough(typed[1], triggers[s.index], context):
+                    typed = None
             if typed and (typed[0] in NON_PROTEST_TYPES or typed[1] == "Mob violence") and len(s.text) < 600:
                 event_type, sub_type, rule = typed[:3]
                 if model is not None:
@@ -195,9 +266,9 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
                         event_type, sub_type, rule = pred.event_type, pred.sub_event_type, "classifier"
                 ms = [Mention(event_type, sub_type, rule, s, typed[3])]
         if not ms:
-            arrest = _mass_arrest(s, triggers[s.index])
+            arrest = _strategic_arrest(s, triggers[s.index])
             if arrest:
-                ms = [Mention("Strategic developments", "Arrests", "strategic-mass-arrest", s, arrest, True)]
+                ms = [Mention("Strategic developments", "Arrests", "strategic-arrest", s, arrest, True)]
         mentions.extend(ms)
     if not mentions:
         return [], _to_reactions(article, reactions_found, [])
@@ -268,10 +339,11 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
 
     if not clusters:
         return [], _to_reactions(article, reactions_found, [])
-    # A demonstration that turned violent is one Riots event: a peaceful-protest cluster at
-    # the same place and day as a Riots cluster folds into it.
+    # A demonstration that turned violent is one Riots event: a peaceful-protest or
+    # intervention cluster at the same place and day as a Riots cluster folds into it (ACLED
+    # codes the police who disperse rioters as the riot's second actor).
     for key, c in list(clusters.items()):
-        if c.sub_event_type == "Peaceful protest":
+        if c.sub_event_type in NON_LETHAL_PROTESTS:
             riot = clusters.get((key[0], key[1], "Riots"))
             if riot is not None:
                 riot.mentions.extend(c.mentions)
@@ -289,8 +361,10 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
                 targets = [o for o in clusters.values() if o.key[:2] == c.key[:2] and o.event_type in _PROTEST_FAMILY]
             bucket = by_sentence.setdefault(m.sentence.index, [])
             bucket.extend(t for t in targets if t not in bucket)
-    main_clusters = [c for c in clusters.values() if main_place is not None and c.place is main_place
-                     and c.event_type in _PROTEST_FAMILY]
+    # the article's main events: its protest-family events at the main place; when no event has
+    # a place (lower-cased wire copy often names none), all its placeless protest-family events
+    main_clusters = [c for c in clusters.values() if c.event_type in _PROTEST_FAMILY
+                     and (c.place is main_place if main_place is not None else c.place is None)]
     for s in sentences:
         if s.index in reaction_sentences or elsewhere[s.index]:
             continue
@@ -304,6 +378,11 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
             other_place = any(p.role == "event" and (main_place is None or p.text.lower() != main_place.text.lower())
                               for p in places[s.index])
             if not (mentions_main or _ANAPHOR.search(s.text)):
+                accident = any(t.kind in ("disaster", "crime") for t in triggers[s.index])
+                continued = None if other_place or accident else _continued_report(s, sentences, by_sentence)
+                if continued:
+                    # rule continuation: "... clashed with police. A man was killed." counts the same event
+                    _add_counts(continued, find_counts(s.text, s.start))
                 # a state response with no place of its own answers the article's main events
                 if other_place or not find_state_response(s):
                     continue
@@ -325,9 +404,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
                     c.crowd = crowd
             else:
                 c.items.extend(i for i in items if i.field == "state_response")
-        if counts:
-            primary = max(targets, key=lambda c: (c.event_type == "Protests", SEVERITY.get(c.sub_event_type, 0)))
-            primary.counts.extend(counts)
+        _add_counts(targets, counts)
 
     used = mention_sentences | {s.index for s in sentences if s.index not in reaction_sentences}
     country = _article_country(article, text, sentences, used)
@@ -337,6 +414,39 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
         events.append(_build_event(article, c, n, country, ref, text, dateline))
     reactions = _to_reactions(article, reactions_found, events, country)
     return events, reactions
+
+
+def _add_counts(targets: list[_Cluster], counts: list[Count]) -> None:
+    """Counts of a sentence go to its most severe Protests event, else its first target."""
+    if counts and targets:
+        primary = max(targets, key=lambda c: (c.event_type == "Protests", SEVERITY.get(c.sub_event_type, 0)))
+        primary.counts.extend(counts)
+
+
+def _continued_report(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[_Cluster]]) -> list[_Cluster] | None:
+    """The events a sentence with no event of its own goes on reporting: those of a mention
+    sentence at most :data:`CONTINUATION_SENTENCES` before it in the same paragraph."""
+    for back in range(1, CONTINUATION_SENTENCES + 1):
+        i = s.index - back
+        if i < 0 or sentences[i].paragraph != s.paragraph:
+            return None
+        if i in by_sentence:
+            return by_sentence[i]
+    return None
+
+
+def _first_span(pattern: re.Pattern[str], mentions: list[Mention]) -> tuple[int, int] | None:
+    """Absolute offsets of the first match of ``pattern`` in the mentions' sentences."""
+    for m in mentions:
+        hit = pattern.search(m.sentence.text)
+        if hit:
+            return m.sentence.start + hit.start(), m.sentence.start + hit.end()
+    return None
+
+
+def _by_armed_group(text: str, armed: str) -> bool:
+    """A passive with the armed group as agent: "soldiers were killed by Taliban militants"."""
+    return re.search(rf"\bby\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?(?:{armed})\b", text, re.I) is not None
 
 
 def _dedupe(values: list[Item]) -> list[Item]:
@@ -401,7 +511,11 @@ def _build_event(article: Article, c: _Cluster, n: int, country: Place | None, r
         if sm:
             state_span = (m.sentence.start + sm.start(), m.sentence.start + sm.end())
             break
-    armed_named = any(lex.triggers["armed_group"].search(m.sentence.text) for m in c.mentions)
+    armed_span = _first_span(lex.triggers["armed_group"], c.mentions)
+    armed_named = armed_span is not None
+    armed_name = armed_actor(sentences_text, cname) if armed_named else None
+    armed_first = armed_named and (state_span is None or armed_span[0] < state_span[0]
+                                   or _by_armed_group(sentences_text, lex.triggers["armed_group"].pattern))
     first_trigger = min(triggers, key=lambda t: t.start)
     trig_span = (first_trigger.start, first_trigger.end)
     a1 = a2 = None
@@ -423,26 +537,30 @@ def _build_event(article: Article, c: _Cluster, n: int, country: Place | None, r
         if re.search(r"\b(?:killed|attacked|assaulted|lynched|beat|beaten|injured)\b", sentences_text, re.I):
             a2, i2 = group_actor("civilians", cname)
     elif c.event_type == "Violence against civilians":
-        if armed_named and not state_span:
-            a1, i1 = f"Unidentified Armed Group ({cname or 'International'})", POLITICAL_MILITIA
+        if armed_first:
+            a1, i1 = armed_name
         elif state_span:
             a1, i1 = state_actor(text[state_span[0]:state_span[1]], cname)
         a2, i2 = group_actor("civilians", cname)
     elif c.sub_event_type == "Arrests":
         a1, i1 = state_actor(text[state_span[0]:state_span[1]] if state_span else "", cname)
-    elif state_span:
+    elif state_span and not armed_first:
         a1, i1 = state_actor(text[state_span[0]:state_span[1]], cname)
         if armed_named and c.event_type in ("Battles", "Explosions/Remote violence"):
-            a2, i2 = f"Unidentified Armed Group ({cname or 'International'})", POLITICAL_MILITIA
+            a2, i2 = armed_name
     elif armed_named:
-        a1, i1 = f"Unidentified Armed Group ({cname or 'International'})", POLITICAL_MILITIA
+        # rule armed-initiator: the group named as the doer ("Taliban militants attacked a
+        # check point", "killed by militants") is actor1, the state forces it hit actor2
+        a1, i1 = armed_name
+        if state_span and c.event_type in ("Battles", "Explosions/Remote violence"):
+            a2, i2 = state_actor(text[state_span[0]:state_span[1]], cname)
     if a1:
         fields["actor1"], fields["inter1"] = a1, i1
-        span = state_span if i1 == 1 and state_span else trig_span
+        span = state_span if i1 == 1 and state_span else (armed_span if a1 == (armed_name or (None,))[0] else trig_span)
         ev.append(_ev(text, "actor1", *span))
     if a2:
         fields["actor2"], fields["inter2"] = a2, i2
-        span = state_span if i2 == 1 and state_span else trig_span
+        span = state_span if i2 == 1 and state_span else (armed_span if a2 == (armed_name or (None,))[0] else trig_span)
         ev.append(_ev(text, "actor2", *span))
     fields["interaction"] = interaction(i1, i2)
     if assoc and a1:
@@ -461,7 +579,9 @@ def _build_event(article: Article, c: _Cluster, n: int, country: Place | None, r
             vals = [i for i in vals if i.value not in VIOLENT_TACTICS]  # violence makes it a riot
         fields[fld] = [i.value for i in vals]
         ev.extend(_ev(text, fld, i.start, i.end) for i in vals)
-    for cnt in sorted(c.counts, key=lambda x: x.start):
+    for cnt in sorted(c.counts, key=lambda x: (not x.stated, x.start)):
+        if cnt.field == "fatalities" and c.sub_event_type in NON_LETHAL_PROTESTS:
+            continue  # rule non-lethal-protest: deaths named there are the protest's cause
         if cnt.value is not None and fields.get(cnt.field) is None:
             fields[cnt.field] = cnt.value
             ev.append(_ev(text, cnt.field, cnt.start, cnt.end))

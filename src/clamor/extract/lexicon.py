@@ -62,6 +62,7 @@ class Lexicon:
     cues: dict[str, re.Pattern[str]]
     quantities: list[tuple[re.Pattern[str], str, int | None, int | None]]
     demonyms: dict[str, str]
+    armed_groups: list[tuple[re.Pattern[str], str, int]]
     types: dict[str, TypeInfo]
     case_labels: dict[str, TypeInfo]
 
@@ -87,6 +88,8 @@ def load_lexicon() -> Lexicon:
         quantities.append((re.compile(rf"(?<!\w){phrase}(?!\w)", re.IGNORECASE), phrase, low, high))
     quantities.sort(key=lambda q: len(q[1]), reverse=True)
     demonyms = {row[0]: row[1] for row in _tsv_rows("demonyms.tsv")}
+    armed_groups = [(re.compile(rf"(?<!\w)(?:{row[0]})(?!\w)", re.IGNORECASE), row[1], int(row[2]))
+                    for row in _tsv_rows("armed_groups.tsv")]
     types = {}
     for row in _tsv_rows("types.tsv"):
         info = TypeInfo(*row[:5])
@@ -104,6 +107,7 @@ def load_lexicon() -> Lexicon:
         cues=cues,
         quantities=quantities,
         demonyms=demonyms,
+        armed_groups=armed_groups,
         types=types,
         case_labels={t.case_label: t for t in types.values()},
     )

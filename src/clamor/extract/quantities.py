@@ -28,25 +28,36 @@ NUMBER = (
 )
 
 _FIELD_WORDS = {
-    "fatalities": r"(?:killed|dead|died|deaths?|lost (?:their|his|her) lives|shot dead|slain|lifeless)",
+    # "burnt to death"; a bare "lynched" is not counted: victims are often rescued alive
+    "fatalities": r"(?:killed|dead|died|deaths?|fatalit(?:y|ies)|lost (?:their|his|her) lives|shot dead|slain|lifeless|"
+                  r"(?:burnt|burned|beaten|hacked|stabbed|stoned|clubbed|lynched) to death)",
     "injuries": r"(?:wounded|injured|injuries|hurt|hospitali[sz]ed)",
-    "arrests": r"(?:arrested|detained|held|taken into custody|rounded up|apprehended)",
+    "arrests": r"(?:arrested|detained|held|taken into custody|rounded up|apprehended|nabbed|picked up|arrests)",
 }
 _FIELD_VERBS = {
-    "fatalities": r"(?:killing|killed|kills|claimed the lives of)",
-    "injuries": r"(?:injuring|wounding|injured|wounded)",
-    "arrests": r"(?:arrested|detained|arresting|detaining|rounded up)",
+    # present tense too: notes and headlines write "Raiders kill 11 villagers"
+    "fatalities": r"(?:killing|killed|kills|kill|claimed the lives of|shot dead|shoot dead|shoots dead|"
+                  r"shot and killed|shoot and kill|gunned down|gun down)",
+    "injuries": r"(?:injuring|wounding|injured|wounded|injure|wound)",
+    "arrests": r"(?:arrested|detained|arresting|detaining|rounded up|arrest|detain|nabbed)",
 }
 #: at most this many words between a quantity and the casualty word it counts
 #: ("three [young protesters were] killed", "a number of [women are amongst those] wounded").
 MAX_GAP_WORDS = 5
 _SINGULAR = (r"(?:man|woman|boy|girl|child|person|civilian|protester|protestor|demonstrator|student|"
              r"soldier|policeman|officer|journalist|farmer|trader|teacher|worker|resident|villager|youth|"
-             r"leader|member|supporter|driver|shopkeeper|businessman|official|militant|teenager|relative)")
+             r"leader|member|supporter|driver|shopkeeper|businessman|official|militant|teenager|relative|"
+             r"suspect|herder|guard|bodyguard|rider|lawyer|doctor|nurse|pupil|priest|cleric|chief|"
+             r"politician|activist|candidate|councillor|pastor|fisherman|passenger|motorist)")
 _CROWD_NOUNS = (
     r"(?:protesters|protestors|demonstrators|people|students|workers|marchers|supporters|"
     r"residents|women|farmers|teachers|activists|participants|traders|merchants|youths|villagers)"
 )
+
+
+#: up to this many words may qualify a singular victim ("a 23 year-old university student")
+MAX_VICTIM_MODIFIERS = 4
+_MODIFIERS = rf"(?:(?!and\b|or\b|with\b|in\b|at\b)[\w'’-]+\s+){{0,{MAX_VICTIM_MODIFIERS}}}?"
 
 
 @dataclass(frozen=True)
@@ -58,6 +69,8 @@ class Count:
     quantity: Quantity | None
     start: int
     end: int
+    #: the text states the count as the coded figure ("Fatalities coded as 0"): it wins
+    stated: bool = False
 
 
 def parse_number(text: str) -> int | None:
@@ -100,7 +113,7 @@ def _quantity_regex() -> str:
 
 
 def _make(field: str, qtext: str, start: int, end: int) -> Count | None:
-    if qtext.lower() in ("a", "an"):
+    if qtext.lower() in ("a", "an", "the"):  # "the" only reaches here before a singular noun
         return Count(field, 1, None, start, end)
     value = parse_number(qtext)
     if value is not None:
@@ -114,6 +127,7 @@ def _make(field: str, qtext: str, start: int, end: int) -> Count | None:
 def find_counts(text: str, offset: int = 0) -> list[Count]:
     """Fatalities, injuries and arrests stated in one sentence (first of each kind)."""
     q = _quantity_regex()
+    elsewhere = load_lexicon().cues["counted_elsewhere"]
     found: dict[str, Count] = {}
     stop = r"(?!(?:and|or|but|while|killed|killing|dead|died|wounded|injured|injuring|arrested|detained)\b)"
     gap = rf"(?:{stop}[\w'’-]+\s+){{0,{MAX_GAP_WORDS}}}?"
@@ -127,19 +141,35 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
             patterns.append(rf"death toll\s+(?:\w+\s+){{0,4}}?(?P<q>{NUMBER})(?!\w)")
             patterns.append(rf"(?:bodies|corpses|remains) of\s+(?P<q>{q})(?!\w)")
         # one victim written in the singular: "a woman was shot dead", "killed a man"
-        patterns.append(rf"(?<![\w-])(?P<q>an?|one)\s+(?:(?!and\b|or\b)[\w'’-]+\s+){{1,3}}?(?:was|has been|had been|got)\s+"
+        patterns.append(rf"(?<![\w-])(?P<q>an?|one)\s+(?:(?!and\b|or\b)[\w'’-]+\s+){{1,3}}?(?:was|is|has been|had been|got)\s+"
                         rf"(?:\w+\s+(?:and\s+)?)?{_FIELD_WORDS[field]}(?!\w)")
-        patterns.append(rf"(?<!\w){_FIELD_VERBS[field]}\s+(?P<q>an?)\s+(?:[\w-]+\s+)?{_SINGULAR}(?!\w)")
+        # "killed a University of Nairobi student", "killing the man": one named victim
+        patterns.append(rf"(?<!\w){_FIELD_VERBS[field]}\s+(?P<q>an?|the)\s+{_MODIFIERS}{_SINGULAR}(?!\w)")
         best: Count | None = None
         for pattern in patterns:
             for m in re.finditer(pattern, text, re.IGNORECASE):
+                if elsewhere.match(text, m.end()):
+                    continue  # "4 students killed in Dhaka (coded separately)": another event's toll
                 c = _make(field, m.group("q"), offset + m.start(), offset + m.end())
                 if c is not None and (best is None or c.start < best.start):
                     best = c
                     break
         if best is not None:
             found[field] = best
+    stated = _stated_fatalities(text, offset)
+    if stated is not None:
+        found["fatalities"] = stated
     return list(found.values())
+
+
+def _stated_fatalities(text: str, offset: int) -> Count | None:
+    """A fatality figure the text gives as the coded one ("Fatalities coded as 0 (3 reported)",
+    "FATALITIES: 15"): coders' notes state it when sources disagree or are partisan."""
+    m = load_lexicon().cues["stated_fatalities"].search(text)
+    if m is None:
+        return None
+    value = int(m.group("q") or m.group("q2"))
+    return Count("fatalities", value, None, offset + m.start(), offset + m.end(), stated=True)
 
 
 def find_crowd_size(text: str, offset: int = 0, exclude: list[Count] = ()) -> Count | None:

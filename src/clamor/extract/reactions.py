@@ -82,6 +82,15 @@ def _role_before(article_text: str, sentence: Sentence, start: int) -> tuple[str
     return role, role_start
 
 
+def _statement_verb(text: str) -> re.Match[str] | None:
+    """The first reaction verb that reports a statement: a passive participle ("the blockade
+    announced by the party") names what someone did earlier, not a reaction."""
+    for m in load_lexicon().reaction_verbs.finditer(text):
+        if not re.match(r"\s+by\b", text[m.end():]):
+            return m
+    return None
+
+
 def find_reactions(article_text: str, sentences: list[Sentence], doc: Any | None,
                    events_country: str | None) -> list[FoundReaction]:
     """Reactions in the article, one per actor (later mentions add evidence)."""
@@ -96,7 +105,7 @@ def find_reactions(article_text: str, sentences: list[Sentence], doc: Any | None
         people += [e for e in ents if e.label_ in ("GPE", "ORG") and e.text.split()[-1] in by_surname]
         if not people:
             continue
-        verb = lex.reaction_verbs.search(sentence.text)
+        verb = _statement_verb(sentence.text)
         stance = stance_of(sentence.text)
         if verb is None or stance is None:
             continue
