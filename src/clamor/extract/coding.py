@@ -37,6 +37,17 @@ _CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|crowds?|
                     r"workers|students|residents|hundreds|thousands|dozens|rally|rallies|streets?|striking)\b", re.I)
 #: how far after a firing trigger its target ("at protesters") may be (characters)
 TARGET_WINDOW = 60
+#: how far after a territory trigger a passive agent ("by government troops") may end (characters)
+PASSIVE_AGENT_WINDOW = 60
+#: how far before an agreement word its framing preposition ("as part of a") may be (characters)
+AGREEMENT_FRAME_WINDOW = 40
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
+#: "was seized by": the agent of a passive change of territory follows "by"
+_PASSIVE_AGENT = re.compile(r"\s*(?:[\w-]+\s+){0,6}?by\s", re.I)
+#: a deal named only as the frame of another act
+_AGREEMENT_FRAME = re.compile(r"\b(?:under|as part of|based on|in line with|in accordance with|in keeping with|"
+                              r"pursuant to|following|after|per|according to)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+                              r"(?:[\w-]+\s+){0,4}$", re.I)
 
 
 @dataclass
@@ -195,10 +206,13 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
     taken = _any(k, "territory_gain", "territory_loss")
     if taken and (state or armed):
         first = min(taken, key=lambda t: t.start)
-        before = text[:first.start - first.sentence.start]
-        lex = load_lexicon()
-        state_doer = bool(lex.state_agent.search(before[-80:])) and not lex.triggers["armed_group"].search(before[-40:])
-        if state_doer or (state and not armed):
+        fought = _any(k, "clash", "clash_weak", "kill", "attack", "firearm_force", "air", "shelling")
+        if k.get("withdrawal") and not fought:
+            # one side left and the other moved in with no fighting (ACLED)
+            return ("Strategic developments", "Non-violent transfer of territory", "strategic-transfer",
+                    taken + k["withdrawal"])
+        doer = territory_doer(first, text)
+        if doer == "state" or (doer is None and state and not armed):
             return "Battles", "Government regains territory", "battle-territory", taken
         return "Battles", "Non-state actor overtakes territory", "battle-territory", taken
     clash = k.get("clash", [])
@@ -218,7 +232,11 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
             return "Riots", "Mob violence", "mob-violence", harm
         if k.get("crime") and not (armed or state):
             return None
-        if clash or weak_clash or (armed and state and not re.search(r"\bcivilians?\b", text, re.I)):
+        cues = load_lexicon().cues
+        fighting_state = _state_parties(state, text)
+        if k.get("arrest") and all(re.match(r"raid", t.text, re.I) for t in harm):
+            return "Strategic developments", "Arrests", "strategic-arrests", k["arrest"]
+        if clash or weak_clash or (armed and fighting_state and not cues["civilian_target"].search(text)):
             return "Battles", "Armed clash", "battle-armed-clash", clash or harm
         if not _any(k, "kill", "firearm_force") and not re.search(r"\bcivilians?|villagers|residents|passers-by|a man|a woman|a boy|a girl|people\b", text, re.I):
             return None  # an "attack" with no victim and no killing is too weak to code
@@ -227,17 +245,69 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
         return "Strategic developments", "Arrests", "strategic-arrests", k["arrest"]
     if k.get("looting"):
         return "Strategic developments", "Looting/property destruction", "strategic-looting", k["looting"]
-    if k.get("agreement") and not k.get("disaster"):
-        return "Strategic developments", "Agreement", "strategic-agreement", k["agreement"]
     if k.get("hq"):
         return "Strategic developments", "Headquarters or base established", "strategic-hq", k["hq"]
     if k.get("nonviolent_transfer"):
         return "Strategic developments", "Non-violent transfer of territory", "strategic-transfer", k["nonviolent_transfer"]
-    if k.get("change_group") and (armed or state):
-        return "Strategic developments", "Change to group/activity", "strategic-change", k["change_group"]
+    deals = [t for t in k.get("agreement", []) if not _agreement_is_context(t, text)]
+    if deals and not k.get("disaster"):
+        return "Strategic developments", "Agreement", "strategic-agreement", deals
+    moves = _any(k, "change_group", "withdrawal")
+    if moves and (armed or state):
+        return "Strategic developments", "Change to group/activity", "strategic-change", moves
     if k.get("strike"):
         return None  # a strike with no demonstration is not an event
     return None
+
+
+def _state_parties(state: list[Trigger], text: str) -> list[Trigger]:
+    """State-force mentions that take part, not those only reporting ("police said").
+
+    An armed clash needs two armed sides; police or officials named as the source of the
+    news ("police said", "according to the army") are not a side.
+    """
+    sources = [m.span() for m in load_lexicon().cues["state_as_source"].finditer(text)]
+    return [t for t in state if not any(a <= t.start - t.sentence.start < b for a, b in sources)]
+
+
+def _sentence_before(trigger: Trigger, text: str) -> str:
+    """The text of the trigger's own sentence before it."""
+    before = text[:trigger.start - trigger.sentence.start]
+    return _SENTENCE_BREAK.split(before)[-1]
+
+
+def territory_doer(trigger: Trigger, text: str) -> str | None:
+    """"state" or "armed": who took the territory, whatever the verb.
+
+    ACLED types a change of territory by its doer (state forces regain, a non-state group
+    overtakes), and news uses "captured", "recaptured" or "took control" for both. The doer
+    is the agent of a passive ("was seized by rebels", "fell to militants"), else the first
+    actor of the trigger's sentence, its usual subject ("the army and allied fighters
+    captured"); None when no actor is named there.
+    """
+    lex = load_lexicon()
+    state, armed = lex.triggers["state_force"], lex.triggers["armed_group"]
+    rel = trigger.end - trigger.sentence.start
+    after = text[rel:rel + PASSIVE_AGENT_WINDOW]
+    agent = _PASSIVE_AGENT.match(after)
+    if agent or re.match(r"fall|fell", trigger.text, re.I):
+        tail = after[agent.end():] if agent else after
+        found = [(m.start(), kind) for kind, pat in (("state", state), ("armed", armed)) for m in [pat.search(tail)] if m]
+        if found:
+            return min(found)[1]
+    before = _sentence_before(trigger, text)
+    found = [(m.start(), kind) for kind, pat in (("state", state), ("armed", armed)) for m in [pat.search(before)] if m]
+    return min(found)[1] if found else None
+
+
+def _agreement_is_context(trigger: Trigger, text: str) -> bool:
+    """A deal named as the frame of another act ("under a deal", "as part of a ceasefire").
+
+    ACLED codes an Agreement when the agreement itself is the news; troops deploying or a
+    post set up "as part of" or "under" a deal are that activity, not a new agreement.
+    """
+    before = _sentence_before(trigger, text)[-AGREEMENT_FRAME_WINDOW:]
+    return bool(_AGREEMENT_FRAME.search(before))
 
 
 def out_of_taxonomy(triggers: list[Trigger]) -> bool:

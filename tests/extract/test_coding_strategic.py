@@ -1,0 +1,90 @@
+"""Battles and strategic-development cues of ``coding.rule_type`` and how
+``document.classify_document`` combines them with the classifier (docs/coding-rules.md).
+
+Every sentence here was written by the team from the ACLED codebook's definitions.
+"""
+
+import pytest
+
+from clamor.extract import classify_document
+from clamor.extract.document import rule_classify
+
+
+def sub(text):
+    typed = rule_classify(text)
+    return typed[1] if typed else None
+
+
+@pytest.mark.parametrize("text", [
+    "Police recovered four pistols and 300 rounds of ammunition from a house in the east of the city.",
+    "Army engineers destroyed three landmines found on the road to the border crossing.",
+    "Rifles and grenades were confiscated at a checkpoint outside the town.",
+    "Soldiers discovered a depot containing mortars and explosives in the hills.",
+    "Deminers began demining the farmland around the village on Monday.",
+])
+def test_disrupted_weapons_use(text):
+    assert sub(text) == "Disrupted weapons use"
+
+
+def test_a_bomb_that_goes_off_is_not_disrupted():
+    assert sub("A roadside bomb destroyed an army truck, killing three soldiers.") == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rebels recaptured the town after a week of fighting with government troops.",
+     "Non-state actor overtakes territory"),
+    ("Government troops recaptured the town from the rebels.", "Government regains territory"),
+    ("The district was seized by militants after soldiers were killed in the fighting.",
+     "Non-state actor overtakes territory"),
+    ("Army units and allied fighters took full control of the district.", "Government regains territory"),
+    ("Insurgents have taken control of two villages after heavy fighting with soldiers.",
+     "Non-state actor overtakes territory"),
+    ("Troops pushed the insurgents out of the valley.", "Government regains territory"),
+])
+def test_territory_goes_by_its_doer(text, expected):
+    assert sub(text) == expected
+
+
+def test_takeover_after_a_withdrawal_without_fighting_is_a_transfer():
+    text = "Militants took control of the town after government forces withdrew overnight."
+    assert sub(text) == "Non-violent transfer of territory"
+
+
+def test_base_set_up_under_a_deal_is_a_base_not_an_agreement():
+    assert sub("Troops set up a new checkpoint on the road under a ceasefire agreement.") == \
+        "Headquarters or base established"
+    assert sub("The army set up its 12th observation post near the border.") == "Headquarters or base established"
+    assert sub("The government and the rebels signed a ceasefire agreement in the capital.") == "Agreement"
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces reinforced their positions along the border.",
+    "The militia has withdrawn its fighters from the northern town to the coast.",
+    "A new armed group was formed by former rebel commanders.",
+])
+def test_change_to_group_activity(text):
+    assert sub(text) == "Change to group/activity"
+
+
+def test_gunmen_against_a_community_is_an_attack_even_when_police_report_it():
+    text = "Gunmen attacked a village market, killing nine people, police said."
+    assert sub(text) == "Attack"
+    assert sub("Militants attacked an army post, killing four soldiers.") == "Armed clash"
+
+
+def test_arrests_in_raids_are_arrests():
+    assert sub("Soldiers detained 15 suspects in overnight raids across the province.") == "Arrests"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bottles and flares were thrown at police during the demonstration outside parliament.", "Violent demonstration"),
+    ("Hundreds of protesters pelted the security forces outside the ministry.", "Violent demonstration"),
+    ("Police used excessive force to disperse the demonstrators.", "Excessive force against protesters"),
+])
+def test_protest_family_cues(text, expected):
+    assert sub(text) == expected
+
+
+def test_rules_decide_who_took_the_territory():
+    got = classify_document("Rebel fighters recaptured the village from the army on Sunday.")
+    assert got == ("Battles", "Non-state actor overtakes territory")
