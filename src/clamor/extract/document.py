@@ -21,6 +21,11 @@ from clamor.options import Options
 MODEL_OVER_RULES = 0.7
 #: With no rule evidence at all, the classifier's label is kept only from this probability.
 MODEL_ALONE = 0.5
+#: Sub-types that differ only by who acted: when the classifier and the rules both see a
+#: change of territory, the rules decide which, since they apply the codebook's test (the
+#: doer: state forces regain, a non-state group overtakes) and the classifier, trained on
+#: notes with few battles, confuses the direction ("recaptured" is said of either side).
+DOER_DECIDES = ("Government regains territory", "Non-state actor overtakes territory")
 
 
 def _load_model(options: Options):
@@ -69,6 +74,8 @@ def classify_document(article: Article | str, doc: Any | None = None,
     pred = model.predict([text])[0]
     if ruled is None:
         return (pred.event_type, pred.sub_event_type) if pred.score >= MODEL_ALONE else None
+    if pred.sub_event_type in DOER_DECIDES and ruled[1] in DOER_DECIDES:
+        return ruled[:2]
     if pred.score >= MODEL_OVER_RULES:
         return pred.event_type, pred.sub_event_type
     return ruled[:2]
