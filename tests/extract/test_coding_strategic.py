@@ -88,3 +88,25 @@ def test_protest_family_cues(text, expected):
 def test_rules_decide_who_took_the_territory():
     got = classify_document("Rebel fighters recaptured the village from the army on Sunday.")
     assert got == ("Battles", "Non-state actor overtakes territory")
+
+
+def test_weapons_destroyed_from_the_air_are_an_air_strike():
+    assert sub("Fighter jets destroyed an arms depot used by the rebels.") == "Air/drone strike"
+
+
+def test_strikes_on_chemical_weapons_facilities_are_not_chemical_attacks():
+    assert sub("Warplanes fired missiles at chemical weapons facilities near the capital.") == "Air/drone strike"
+
+
+def test_a_blast_heard_during_a_gun_battle_is_the_battle():
+    assert sub("Militants stormed an army base and exchanged fire with soldiers; an explosion was heard.") == \
+        "Armed clash"
+
+
+def test_ceasefire_amid_background_fighting_is_an_agreement():
+    assert sub("Rebels and government forces agreed a ceasefire in the province where fighting raged for months.") == \
+        "Agreement"
+
+
+def test_prisoner_exchange_is_an_agreement():
+    assert sub("The army and the rebels exchanged dozens of prisoners at a crossing on Friday.") == "Agreement"

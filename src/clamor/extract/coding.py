@@ -42,6 +42,10 @@ PASSIVE_AGENT_WINDOW = 60
 #: how far before an agreement word its framing preposition ("as part of a") may be (characters)
 AGREEMENT_FRAME_WINDOW = 40
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
+#: "explosion", "blast", "mines", "detonated": blast words that do not name a device
+_WEAK_BLAST = re.compile(r"explosion|blast|mines?|detonat\w*", re.I)
+#: "chemical weapons facilities": chemical words naming a target, not a chemical attack
+_CHEMICAL_TARGET = re.compile(r"\s+(?:facilit|sites?\b|stockpiles?|programm?e|plants?\b|depots?|production)", re.I)
 #: "was seized by": the agent of a passive change of territory follows "by"
 _PASSIVE_AGENT = re.compile(r"\s*(?:[\w-]+\s+){0,6}?by\s", re.I)
 #: a deal named only as the frame of another act
@@ -174,20 +178,24 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
 
     if k.get("suicide"):
         return "Explosions/Remote violence", "Suicide bomb", "explosion-suicide", k["suicide"]
-    if k.get("chemical"):
-        return "Explosions/Remote violence", "Chemical weapon", "explosion-chemical", k["chemical"]
-    if k.get("disrupted_weapons"):
-        return "Strategic developments", "Disrupted weapons use", "disrupted-weapons", k["disrupted_weapons"]
+    chemical = [t for t in k.get("chemical", []) if not _CHEMICAL_TARGET.match(text, t.end - t.sentence.start)]
+    if chemical:
+        return "Explosions/Remote violence", "Chemical weapon", "explosion-chemical", chemical
+    disrupted = k.get("disrupted_weapons", [])
+    if disrupted and not (k.get("air") and k["air"][0].start < disrupted[0].start):
+        # weapons destroyed by aircraft ("jets destroyed arms depots") are an air strike
+        return "Strategic developments", "Disrupted weapons use", "disrupted-weapons", disrupted
     if k.get("air") and not (len(k["air"]) == 1 and k["air"][0].text.lower().startswith("drone") and not violence):
         return "Explosions/Remote violence", "Air/drone strike", "explosion-air", k["air"]
     if k.get("grenade") and not re.search(r"stun grenade|rocket-propelled grenade", text, re.I):
         return "Explosions/Remote violence", "Grenade", "explosion-grenade", k["grenade"]
-    strong_ied = [t for t in k.get("ied", []) if not re.fullmatch(r"explosion|blast|mines?", t.text, re.I)]
+    strong_ied = [t for t in k.get("ied", []) if not _WEAK_BLAST.fullmatch(t.text)]
     if strong_ied:
         return "Explosions/Remote violence", "Remote explosive/landmine/IED", "explosion-ied", strong_ied
     if k.get("shelling") and (state or armed or violence):
         return "Explosions/Remote violence", "Shelling/artillery/missile attack", "explosion-shelling", k["shelling"]
-    if k.get("ied"):
+    if k.get("ied") and not k.get("clash"):
+        # a bare "explosion" heard during a gun battle is part of the battle
         return "Explosions/Remote violence", "Remote explosive/landmine/IED", "explosion-ied", k["ied"]
 
     sentence = Sentence(0, 0, len(text), text, 0)
@@ -217,6 +225,10 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
         return "Battles", "Non-state actor overtakes territory", "battle-territory", taken
     clash = k.get("clash", [])
     weak_clash = k.get("clash_weak", [])
+    deals = [t for t in k.get("agreement", []) if not _agreement_is_context(t, text)]
+    if deals and not clash and not _any(k, "kill", "attack", "firearm_force"):
+        # a ceasefire or prisoner exchange "where fighting has raged": the fighting is background
+        return "Strategic developments", "Agreement", "strategic-agreement", deals
     if (clash or weak_clash) and (armed or state) and not _CIVILIAN_AGENT.search(text[:80]):
         return "Battles", "Armed clash", "battle-armed-clash", clash or weak_clash
     if clash and not (armed or state):
@@ -241,6 +253,11 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
         if not _any(k, "kill", "firearm_force") and not re.search(r"\bcivilians?|villagers|residents|passers-by|a man|a woman|a boy|a girl|people\b", text, re.I):
             return None  # an "attack" with no victim and no killing is too weak to code
         return "Violence against civilians", "Attack", "vac-attack", harm
+    return _strategic_type(k, text, bool(armed or state))
+
+
+def _strategic_type(k: dict[str, list[Trigger]], text: str, actor: bool) -> tuple[str, str, str, list[Trigger]] | None:
+    """Strategic developments in the cascade's order, or None (a strike alone is no event)."""
     if k.get("arrest"):
         return "Strategic developments", "Arrests", "strategic-arrests", k["arrest"]
     if k.get("looting"):
@@ -253,10 +270,8 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
     if deals and not k.get("disaster"):
         return "Strategic developments", "Agreement", "strategic-agreement", deals
     moves = _any(k, "change_group", "withdrawal")
-    if moves and (armed or state):
+    if moves and actor:
         return "Strategic developments", "Change to group/activity", "strategic-change", moves
-    if k.get("strike"):
-        return None  # a strike with no demonstration is not an event
     return None
 
 
