@@ -110,3 +110,18 @@ def test_ceasefire_amid_background_fighting_is_an_agreement():
 
 def test_prisoner_exchange_is_an_agreement():
     assert sub("The army and the rebels exchanged dozens of prisoners at a crossing on Friday.") == "Agreement"
+
+
+def test_arrests_ahead_of_a_protest_are_arrests():
+    assert sub("Police detained a dozen opposition activists ahead of a planned rally in the capital.") == "Arrests"
+    assert sub("Police detained a dozen activists during a protest in the capital.") == "Protest with intervention"
+
+
+def test_troops_marching_into_a_town_are_not_a_protest():
+    assert sub("Government troops marched into the town after the rebels were driven out of it.") == \
+        "Government regains territory"
+
+
+def test_rules_decide_abduction_over_attack():
+    got = classify_document("Gunmen kidnapped two aid workers on the road to the district capital on Monday.")
+    assert got == ("Violence against civilians", "Abduction/forced disappearance")

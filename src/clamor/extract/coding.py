@@ -42,6 +42,14 @@ PASSIVE_AGENT_WINDOW = 60
 #: how far before an agreement word its framing preposition ("as part of a") may be (characters)
 AGREEMENT_FRAME_WINDOW = 40
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
+#: protest words also said of armed forces on the move ("troops marched into", "fighters rallied")
+_FORCES_MOVE = re.compile(r"march(?:ed|ing)?|rall(?:y|ied|ying)|gather(?:ed|ing)", re.I)
+#: how far before a protest word its pretext cue ("ahead of the") may start (characters)
+PRETEXT_WINDOW = 40
+#: "ahead of a rally", "who organise demonstrations": protest words that are an arrest's reason
+_PROTEST_PRETEXT = re.compile(r"\b(?:before|ahead of|in anticipation of|in the run-up to|to prevent|to stop|"
+                              r"organi[sz]e|organi[sz]ing|organi[sz]ed|participat\w*|planned|planning|upcoming)\b"
+                              r"(?:\s+[\w'’-]+){0,5}\s*$", re.I)
 #: "explosion", "blast", "mines", "detonated": blast words that do not name a device
 _WEAK_BLAST = re.compile(r"explosion|blast|mines?|detonat\w*", re.I)
 #: "chemical weapons facilities": chemical words naming a target, not a chemical attack
@@ -199,6 +207,12 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
         return "Explosions/Remote violence", "Remote explosive/landmine/IED", "explosion-ied", k["ied"]
 
     sentence = Sentence(0, 0, len(text), text, 0)
+    if protest and all(_FORCES_MOVE.fullmatch(t.text) for t in protest) and (state or armed) and \
+            _any(k, "territory_gain", "territory_loss", "clash", "clash_weak"):
+        protest = []  # "troops marched into the town", "fighters rallied": forces moving, not a protest
+    if protest and k.get("arrest") and all(_protest_is_pretext(t, text) for t in protest):
+        # activists held ahead of a rally, or for organising protests: the arrests are the event
+        return "Strategic developments", "Arrests", "strategic-arrests", k["arrest"]
     if protest or (k.get("strike") and _PROTESTER_NOUN.search(text)):
         ms = code_sentence(sentence, triggers, protest_article=True)
         if ms:
@@ -273,6 +287,12 @@ def _strategic_type(k: dict[str, list[Trigger]], text: str, actor: bool) -> tupl
     if moves and actor:
         return "Strategic developments", "Change to group/activity", "strategic-change", moves
     return None
+
+
+def _protest_is_pretext(trigger: Trigger, text: str) -> bool:
+    """A protest word naming the reason for an arrest, not a protest that took place."""
+    rel = trigger.start - trigger.sentence.start
+    return bool(_PROTEST_PRETEXT.search(text[max(0, rel - PRETEXT_WINDOW):rel]))
 
 
 def _state_parties(state: list[Trigger], text: str) -> list[Trigger]:

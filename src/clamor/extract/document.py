@@ -26,6 +26,10 @@ MODEL_ALONE = 0.5
 #: doer: state forces regain, a non-state group overtakes) and the classifier, trained on
 #: notes with few battles, confuses the direction ("recaptured" is said of either side).
 DOER_DECIDES = ("Government regains territory", "Non-state actor overtakes territory")
+#: Likewise people taken (abducted, kidnapped, held hostage) make an Abduction rather than
+#: an Attack by the codebook's own test; on the ACLED held-out notes the rules were right
+#: in 4 of 5 such disagreements with a confident classifier.
+RULES_DECIDE = (DOER_DECIDES, ("Abduction/forced disappearance", "Attack"))
 
 
 def _load_model(options: Options):
@@ -74,7 +78,7 @@ def classify_document(article: Article | str, doc: Any | None = None,
     pred = model.predict([text])[0]
     if ruled is None:
         return (pred.event_type, pred.sub_event_type) if pred.score >= MODEL_ALONE else None
-    if pred.sub_event_type in DOER_DECIDES and ruled[1] in DOER_DECIDES:
+    if any(pred.sub_event_type in pair and ruled[1] in pair for pair in RULES_DECIDE):
         return ruled[:2]
     if pred.score >= MODEL_OVER_RULES:
         return pred.event_type, pred.sub_event_type
