@@ -125,3 +125,23 @@ def test_troops_marching_into_a_town_are_not_a_protest():
 def test_rules_decide_abduction_over_attack():
     got = classify_document("Gunmen kidnapped two aid workers on the road to the district capital on Monday.")
     assert got == ("Violence against civilians", "Abduction/forced disappearance")
+
+
+def test_territory_taken_after_shelling_is_the_territory_change():
+    text = "Army troops recaptured two villages after days of artillery shelling of rebel positions."
+    assert sub(text) == "Government regains territory"
+
+
+def test_chemical_agents_seized_are_disrupted_weapons():
+    assert sub("Police seized a cache of chemical agents in a warehouse used by the militants.") == \
+        "Disrupted weapons use"
+
+
+def test_a_single_device_destroyed_is_disrupted_weapons_use():
+    assert sub("Special forces destroyed a roadside improvised explosive device near the bridge.") == \
+        "Disrupted weapons use"
+    assert sub("Two men were found dead after a bomb exploded near the market.") == "Remote explosive/landmine/IED"
+
+
+def test_planned_attack_is_not_a_battle():
+    assert sub("Police arrested 40 militants who plan to attack army posts.") == "Arrests"

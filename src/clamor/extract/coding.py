@@ -186,13 +186,20 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
 
     if k.get("suicide"):
         return "Explosions/Remote violence", "Suicide bomb", "explosion-suicide", k["suicide"]
+    disrupted = k.get("disrupted_weapons", [])
+    if disrupted and not (k.get("air") and k["air"][0].start < disrupted[0].start):
+        # weapons destroyed by aircraft ("jets destroyed arms depots") are an air strike;
+        # chemical agents seized or found are disrupted weapons, not a chemical attack
+        return "Strategic developments", "Disrupted weapons use", "disrupted-weapons", disrupted
     chemical = [t for t in k.get("chemical", []) if not _CHEMICAL_TARGET.match(text, t.end - t.sentence.start)]
     if chemical:
         return "Explosions/Remote violence", "Chemical weapon", "explosion-chemical", chemical
-    disrupted = k.get("disrupted_weapons", [])
-    if disrupted and not (k.get("air") and k["air"][0].start < disrupted[0].start):
-        # weapons destroyed by aircraft ("jets destroyed arms depots") are an air strike
-        return "Strategic developments", "Disrupted weapons use", "disrupted-weapons", disrupted
+    if k.get("territory_gain") or k.get("territory_loss"):
+        # a change of territory is the outcome ACLED codes; air strikes or shelling that
+        # prepared it are its means
+        territory = _territory_type(k, text, bool(state), bool(armed))
+        if territory:
+            return territory
     if k.get("air") and not (len(k["air"]) == 1 and k["air"][0].text.lower().startswith("drone") and not violence):
         return "Explosions/Remote violence", "Air/drone strike", "explosion-air", k["air"]
     if k.get("grenade") and not re.search(r"stun grenade|rocket-propelled grenade", text, re.I):
@@ -225,18 +232,9 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
     if k.get("riot_action") and re.search(r"\briot", text, re.I):
         return "Riots", "Violent demonstration", "riot-demonstrator-violence", k["riot_action"]
 
-    taken = _any(k, "territory_gain", "territory_loss")
-    if taken and (state or armed):
-        first = min(taken, key=lambda t: t.start)
-        fought = _any(k, "clash", "clash_weak", "kill", "attack", "firearm_force", "air", "shelling")
-        if k.get("withdrawal") and not fought:
-            # one side left and the other moved in with no fighting (ACLED)
-            return ("Strategic developments", "Non-violent transfer of territory", "strategic-transfer",
-                    taken + k["withdrawal"])
-        doer = territory_doer(first, text)
-        if doer == "state" or (doer is None and state and not armed):
-            return "Battles", "Government regains territory", "battle-territory", taken
-        return "Battles", "Non-state actor overtakes territory", "battle-territory", taken
+    territory = _territory_type(k, text, bool(state), bool(armed))
+    if territory:
+        return territory
     clash = k.get("clash", [])
     weak_clash = k.get("clash_weak", [])
     deals = [t for t in k.get("agreement", []) if not _agreement_is_context(t, text)]
@@ -268,6 +266,23 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
             return None  # an "attack" with no victim and no killing is too weak to code
         return "Violence against civilians", "Attack", "vac-attack", harm
     return _strategic_type(k, text, bool(armed or state))
+
+
+def _territory_type(k: dict[str, list[Trigger]], text: str, state: bool, armed: bool):
+    """A change of territory typed by its doer, a non-violent transfer, or None."""
+    taken = _any(k, "territory_gain", "territory_loss")
+    if not (taken and (state or armed)):
+        return None
+    first = min(taken, key=lambda t: t.start)
+    fought = _any(k, "clash", "clash_weak", "kill", "attack", "firearm_force", "air", "shelling")
+    if k.get("withdrawal") and not fought:
+        # one side left and the other moved in with no fighting (ACLED)
+        return ("Strategic developments", "Non-violent transfer of territory", "strategic-transfer",
+                taken + k["withdrawal"])
+    doer = territory_doer(first, text)
+    if doer == "state" or (doer is None and state and not armed):
+        return "Battles", "Government regains territory", "battle-territory", taken
+    return "Battles", "Non-state actor overtakes territory", "battle-territory", taken
 
 
 def _strategic_type(k: dict[str, list[Trigger]], text: str, actor: bool) -> tuple[str, str, str, list[Trigger]] | None:

@@ -48,7 +48,7 @@ def _rule_verdict(text: str) -> tuple[str, tuple[str, str, str] | None]:
     triggers = find_triggers(sentence)
     for t in triggers:
         status = trigger_status(t, [], None)
-        t.status = status if status in ("negated", "hypothetical") else None
+        t.status = status if status in ("negated", "hypothetical", "future") else None
     if out_of_taxonomy(triggers):
         return "out", None
     typed = rule_type(triggers, text)
