@@ -145,3 +145,16 @@ def test_a_single_device_destroyed_is_disrupted_weapons_use():
 
 def test_planned_attack_is_not_a_battle():
     assert sub("Police arrested 40 militants who plan to attack army posts.") == "Arrests"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Government jets fired missiles at a rebel convoy on the highway, killing six fighters.", "Air/drone strike"),
+    ("Rebel positions were hit in raids by army helicopters overnight.", "Air/drone strike"),
+    ("A bomb hidden in a parked motorbike exploded outside the bank, wounding three people.",
+     "Remote explosive/landmine/IED"),
+    ("Two kamikaze attackers struck a checkpoint, killing five soldiers.", "Suicide bomb"),
+    ("Militants fired shells containing poisonous gases at the town.", "Chemical weapon"),
+    ("Soldiers at the camp molested girls who had fled their villages, a rights group said.", "Sexual violence"),
+])
+def test_means_and_harm_cues(text, expected):
+    assert sub(text) == expected
