@@ -158,3 +158,8 @@ def test_planned_attack_is_not_a_battle():
 ])
 def test_means_and_harm_cues(text, expected):
     assert sub(text) == expected
+
+
+def test_a_hospital_the_wounded_were_taken_to_is_no_civilian_target():
+    text = "Armed men shot and wounded two police officers, who were taken to the district hospital."
+    assert sub(text) == "Armed clash"

@@ -44,6 +44,8 @@ AGREEMENT_FRAME_WINDOW = 40
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
 #: protest words also said of armed forces on the move ("troops marched into", "fighters rallied")
 _FORCES_MOVE = re.compile(r"march(?:ed|ing)?|rall(?:y|ied|ying)|gather(?:ed|ing)", re.I)
+#: the longest stretch after a harm word read as its object (characters)
+TARGET_CLAUSE_MAX = 120
 #: how far before a protest word its pretext cue ("ahead of the") may start (characters)
 PRETEXT_WINDOW = 40
 #: "ahead of a rally", "who organise demonstrations": protest words that are an arrest's reason
@@ -256,11 +258,10 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
             return "Riots", "Mob violence", "mob-violence", harm
         if k.get("crime") and not (armed or state):
             return None
-        cues = load_lexicon().cues
         fighting_state = _state_parties(state, text)
         if k.get("arrest") and all(re.match(r"raid", t.text, re.I) for t in harm):
             return "Strategic developments", "Arrests", "strategic-arrests", k["arrest"]
-        if clash or weak_clash or (armed and fighting_state and not cues["civilian_target"].search(text)):
+        if clash or weak_clash or (armed and fighting_state and not _civilian_target(harm, text)):
             return "Battles", "Armed clash", "battle-armed-clash", clash or harm
         if not _any(k, "kill", "firearm_force") and not re.search(r"\bcivilians?|villagers|residents|passers-by|a man|a woman|a boy|a girl|people\b", text, re.I):
             return None  # an "attack" with no victim and no killing is too weak to code
@@ -318,6 +319,23 @@ def _state_parties(state: list[Trigger], text: str) -> list[Trigger]:
     """
     sources = [m.span() for m in load_lexicon().cues["state_as_source"].finditer(text)]
     return [t for t in state if not any(a <= t.start - t.sentence.start < b for a, b in sources)]
+
+
+def _civilian_target(harm: list[Trigger], text: str) -> bool:
+    """Civilians named anywhere, or a civilian place or group as the object of the harm.
+
+    The object is the rest of the harm word's clause ("attacked a village market, ...");
+    a hospital the wounded were taken to, in a later clause, is no target.
+    """
+    if re.search(r"\bcivilians?\b", text, re.I):
+        return True
+    target = load_lexicon().cues["civilian_target"]
+    for t in harm:
+        rel = t.end - t.sentence.start
+        clause = re.split(r"[,.;:]", text[rel:rel + TARGET_CLAUSE_MAX], maxsplit=1)[0]
+        if target.search(clause):
+            return True
+    return False
 
 
 def _sentence_before(trigger: Trigger, text: str) -> str:
