@@ -163,3 +163,8 @@ def test_means_and_harm_cues(text, expected):
 def test_a_hospital_the_wounded_were_taken_to_is_no_civilian_target():
     text = "Armed men shot and wounded two police officers, who were taken to the district hospital."
     assert sub(text) == "Armed clash"
+
+
+def test_base_set_up_as_part_of_an_agreed_deal_is_a_base():
+    text = "The army has set up a total of 12 military observation points as part of a deal it agreed with its neighbours."
+    assert sub(text) == "Headquarters or base established"

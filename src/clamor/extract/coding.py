@@ -240,7 +240,7 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
     clash = k.get("clash", [])
     weak_clash = k.get("clash_weak", [])
     deals = [t for t in k.get("agreement", []) if not _agreement_is_context(t, text)]
-    if deals and not clash and not _any(k, "kill", "attack", "firearm_force"):
+    if deals and weak_clash and not clash and not _any(k, "kill", "attack", "firearm_force"):
         # a ceasefire or prisoner exchange "where fighting has raged": the fighting is background
         return "Strategic developments", "Agreement", "strategic-agreement", deals
     if (clash or weak_clash) and (armed or state) and not _CIVILIAN_AGENT.search(text[:80]):
