@@ -168,3 +168,13 @@ def test_a_hospital_the_wounded_were_taken_to_is_no_civilian_target():
 def test_base_set_up_as_part_of_an_agreed_deal_is_a_base():
     text = "The army has set up a total of 12 military observation points as part of a deal it agreed with its neighbours."
     assert sub(text) == "Headquarters or base established"
+
+
+def test_deaths_in_a_protest_crackdown_are_excessive_force():
+    assert sub("Two demonstrators died in the crackdown on the march in the capital.") == \
+        "Excessive force against protesters"
+
+
+def test_a_protest_against_arrests_is_no_intervention():
+    assert sub("Hundreds of students marched in the city to protest against the arrests of their leaders.") == \
+        "Peaceful protest"

@@ -37,6 +37,12 @@ _CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|crowds?|
                     r"workers|students|residents|hundreds|thousands|dozens|rally|rallies|streets?|striking)\b", re.I)
 #: how far after a firing trigger its target ("at protesters") may be (characters)
 TARGET_WINDOW = 60
+#: how far before a state-response word its topic cue ("against the") may start (characters)
+TOPIC_WINDOW = 40
+#: "against", "decry", "over": a state response named as the topic of a protest
+_PROTEST_TOPIC = re.compile(r"\b(?:against|over|decry\w*|denounc\w*|condemn\w*|anger at|outrage at|outrage over)\s+"
+                            r"(?:[\w'’-]+\s+){0,3}$", re.I)
+_CRACKDOWN = re.compile(r"\bcrackdowns?\b", re.I)
 #: how far after a territory trigger a passive agent ("by government troops") may end (characters)
 PASSIVE_AGENT_WINDOW = 60
 #: how far before an agreement word its framing preposition ("as part of a") may be (characters)
@@ -111,6 +117,12 @@ def _state_is_agent(trigger: Trigger) -> bool:
     return m is not None or by_state is not None
 
 
+def _is_topic(trigger: Trigger) -> bool:
+    """A state-response word that names what a protest is about ("against police brutality")."""
+    s = trigger.sentence
+    return bool(_PROTEST_TOPIC.search(s.text[max(0, trigger.start - s.start - TOPIC_WINDOW):trigger.start - s.start]))
+
+
 def _targets_protesters(trigger: Trigger) -> bool:
     s = trigger.sentence
     after = s.text[trigger.end - s.start: trigger.end - s.start + TARGET_WINDOW]
@@ -148,14 +160,19 @@ def code_sentence(sentence: Sentence, triggers: list[Trigger], protest_article: 
 
     lethal = [t for t in kinds.get("firearm_force", []) + kinds.get("lethal_beating", [])
               if not re.match(r"rubber|pellet", t.text, re.I)]
-    lethal += [t for t in kinds.get("kill", []) if _state_is_agent(t) or (state_named and _targets_protesters(t))]
-    if lethal and (protest_ctx or protest_article) and (state_named or _PASSIVE_SHOT.search(text)):
+    # a crackdown is the authorities' by definition: deaths "in a protest crackdown" are theirs
+    crackdown = bool(_CRACKDOWN.search(text))
+    lethal += [t for t in kinds.get("kill", []) if _state_is_agent(t) or ((state_named or crackdown) and _targets_protesters(t))
+               or (crackdown and protest_ctx)]
+    if lethal and (protest_ctx or protest_article) and (state_named or crackdown or _PASSIVE_SHOT.search(text)):
         aimed = [t for t in lethal if _targets_protesters(t)]
         if aimed or (protest_ctx and not riot):
             mentions.append(Mention("Protests", "Excessive force against protesters", "excessive-force-lethal",
                                     sentence, aimed or lethal, True))
 
-    intervention = kinds.get("crowd_control", []) + kinds.get("arrest", [])
+    # "protest against police brutality", "decry the arrests": state responses that are the
+    # protest's topic are no intervention in it
+    intervention = [t for t in kinds.get("crowd_control", []) + kinds.get("arrest", []) if not _is_topic(t)]
     # crowd-control means (tear gas, dispersal) in a protest article act on its protest
     crowd_control = protest_article and bool(kinds.get("crowd_control")) and state_named
     if (protest_ctx or crowd_control) and intervention and not mentions:
