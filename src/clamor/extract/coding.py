@@ -39,35 +39,25 @@ _CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|crowds?|
 TARGET_WINDOW = 60
 #: how far before a state-response word its topic cue ("against the") may start (characters)
 TOPIC_WINDOW = 40
-#: "against", "decry", "over": a state response named as the topic of a protest
-_PROTEST_TOPIC = re.compile(r"\b(?:against|over|decry\w*|denounc\w*|condemn\w*|anger at|outrage at|outrage over)\s+"
-                            r"(?:[\w'’-]+\s+){0,3}$", re.I)
-_CRACKDOWN = re.compile(r"\bcrackdowns?\b", re.I)
+# cues.json "protest_topic" (a data file): "against", "decry", "over": a state response named as the topic of a protest
+# cues.json "crackdown": "crackdown", a state action by definition
 #: how far after a territory trigger a passive agent ("by government troops") may end (characters)
 PASSIVE_AGENT_WINDOW = 60
 #: how far before an agreement word its framing preposition ("as part of a") may be (characters)
 AGREEMENT_FRAME_WINDOW = 40
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
-#: protest words also said of armed forces on the move ("troops marched into", "fighters rallied")
-_FORCES_MOVE = re.compile(r"march(?:ed|ing)?|rall(?:y|ied|ying)|gather(?:ed|ing)", re.I)
+# cues.json "forces_move" (a data file): protest words also said of armed forces on the move ("troops marched into", "fighters rallied")
 #: the longest stretch after a harm word read as its object (characters)
 TARGET_CLAUSE_MAX = 120
 #: how far before a protest word its pretext cue ("ahead of the") may start (characters)
 PRETEXT_WINDOW = 40
-#: "ahead of a rally", "who organise demonstrations": protest words that are an arrest's reason
-_PROTEST_PRETEXT = re.compile(r"\b(?:before|ahead of|in anticipation of|in the run-up to|to prevent|to stop|"
-                              r"organi[sz]e|organi[sz]ing|organi[sz]ed|participat\w*|planned|planning|upcoming)\b"
-                              r"(?:\s+[\w'’-]+){0,5}\s*$", re.I)
+# cues.json "protest_pretext" (a data file): "ahead of a rally", "who organise demonstrations": protest words that are an arrest's reason
 #: "explosion", "blast", "mines", "detonated": blast words that do not name a device
 _WEAK_BLAST = re.compile(r"explosion|blast|mines?|detonat\w*", re.I)
-#: "chemical weapons facilities": chemical words naming a target, not a chemical attack
-_CHEMICAL_TARGET = re.compile(r"\s+(?:facilit|sites?\b|stockpiles?|programm?e|plants?\b|depots?|production)", re.I)
+# cues.json "chemical_target" (a data file): "chemical weapons facilities": chemical words naming a target, not a chemical attack
 #: "was seized by": the agent of a passive change of territory follows "by"
 _PASSIVE_AGENT = re.compile(r"\s*(?:[\w-]+\s+){0,6}?by\s", re.I)
-#: a deal named only as the frame of another act
-_AGREEMENT_FRAME = re.compile(r"\b(?:under|as part of|based on|in line with|in accordance with|in keeping with|"
-                              r"pursuant to|following|after|per|according to)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
-                              r"(?:[\w-]+\s+){0,4}$", re.I)
+# cues.json "agreement_frame" (a data file): a deal named only as the frame of another act
 
 
 @dataclass
@@ -120,7 +110,7 @@ def _state_is_agent(trigger: Trigger) -> bool:
 def _is_topic(trigger: Trigger) -> bool:
     """A state-response word that names what a protest is about ("against police brutality")."""
     s = trigger.sentence
-    return bool(_PROTEST_TOPIC.search(s.text[max(0, trigger.start - s.start - TOPIC_WINDOW):trigger.start - s.start]))
+    return bool(load_lexicon().cues["protest_topic"].search(s.text[max(0, trigger.start - s.start - TOPIC_WINDOW):trigger.start - s.start]))
 
 
 def _targets_protesters(trigger: Trigger) -> bool:
@@ -161,7 +151,7 @@ def code_sentence(sentence: Sentence, triggers: list[Trigger], protest_article: 
     lethal = [t for t in kinds.get("firearm_force", []) + kinds.get("lethal_beating", [])
               if not re.match(r"rubber|pellet", t.text, re.I)]
     # a crackdown is the authorities' by definition: deaths "in a protest crackdown" are theirs
-    crackdown = bool(_CRACKDOWN.search(text))
+    crackdown = bool(load_lexicon().cues["crackdown"].search(text))
     lethal += [t for t in kinds.get("kill", []) if _state_is_agent(t) or ((state_named or crackdown) and _targets_protesters(t))
                or (crackdown and protest_ctx)]
     if lethal and (protest_ctx or protest_article) and (state_named or crackdown or _PASSIVE_SHOT.search(text)):
@@ -210,7 +200,7 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
         # weapons destroyed by aircraft ("jets destroyed arms depots") are an air strike;
         # chemical agents seized or found are disrupted weapons, not a chemical attack
         return "Strategic developments", "Disrupted weapons use", "disrupted-weapons", disrupted
-    chemical = [t for t in k.get("chemical", []) if not _CHEMICAL_TARGET.match(text, t.end - t.sentence.start)]
+    chemical = [t for t in k.get("chemical", []) if not load_lexicon().cues["chemical_target"].match(text, t.end - t.sentence.start)]
     if chemical:
         return "Explosions/Remote violence", "Chemical weapon", "explosion-chemical", chemical
     if k.get("territory_gain") or k.get("territory_loss"):
@@ -233,7 +223,7 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
         return "Explosions/Remote violence", "Remote explosive/landmine/IED", "explosion-ied", k["ied"]
 
     sentence = Sentence(0, 0, len(text), text, 0)
-    if protest and all(_FORCES_MOVE.fullmatch(t.text) for t in protest) and (state or armed) and \
+    if protest and all(load_lexicon().cues["forces_move"].fullmatch(t.text) for t in protest) and (state or armed) and \
             _any(k, "territory_gain", "territory_loss", "clash", "clash_weak"):
         protest = []  # "troops marched into the town", "fighters rallied": forces moving, not a protest
     if protest and k.get("arrest") and all(_protest_is_pretext(t, text) for t in protest):
@@ -325,7 +315,7 @@ def _strategic_type(k: dict[str, list[Trigger]], text: str, actor: bool) -> tupl
 def _protest_is_pretext(trigger: Trigger, text: str) -> bool:
     """A protest word naming the reason for an arrest, not a protest that took place."""
     rel = trigger.start - trigger.sentence.start
-    return bool(_PROTEST_PRETEXT.search(text[max(0, rel - PRETEXT_WINDOW):rel]))
+    return bool(load_lexicon().cues["protest_pretext"].search(text[max(0, rel - PRETEXT_WINDOW):rel]))
 
 
 def _state_parties(state: list[Trigger], text: str) -> list[Trigger]:
@@ -392,7 +382,7 @@ def _agreement_is_context(trigger: Trigger, text: str) -> bool:
     post set up "as part of" or "under" a deal are that activity, not a new agreement.
     """
     before = _sentence_before(trigger, text)[-AGREEMENT_FRAME_WINDOW:]
-    return bool(_AGREEMENT_FRAME.search(before))
+    return bool(load_lexicon().cues["agreement_frame"].search(before))
 
 
 def out_of_taxonomy(triggers: list[Trigger]) -> bool:
