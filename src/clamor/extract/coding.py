@@ -336,13 +336,10 @@ def _civilian_target(harm: list[Trigger], text: str) -> bool:
     """
     if re.search(r"\bcivilians?\b", text, re.I):
         return True
-    target = load_lexicon().cues["civilian_target"]
-    for t in harm:
-        rel = t.end - t.sentence.start
-        clause = re.split(r"[,.;:]", text[rel:rel + TARGET_CLAUSE_MAX], maxsplit=1)[0]
-        if target.search(clause):
-            return True
-    return False
+    first = harm[0]  # the text's main event; later "attacks" are often related events
+    rel = first.end - first.sentence.start
+    clause = re.split(r"[,.;:]", text[rel:rel + TARGET_CLAUSE_MAX], maxsplit=1)[0]
+    return bool(load_lexicon().cues["civilian_target"].search(clause))
 
 
 def _sentence_before(trigger: Trigger, text: str) -> str:
