@@ -178,3 +178,9 @@ def test_deaths_in_a_protest_crackdown_are_excessive_force():
 def test_a_protest_against_arrests_is_no_intervention():
     assert sub("Hundreds of students marched in the city to protest against the arrests of their leaders.") == \
         "Peaceful protest"
+
+
+def test_a_related_attack_on_civilians_named_later_does_not_make_the_main_event_an_attack():
+    text = ("Militants attacked a police post and killed three officers. "
+            "The raid may be linked to an attack on a village market last week.")
+    assert sub(text) == "Armed clash"
