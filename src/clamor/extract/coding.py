@@ -46,6 +46,27 @@ _CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|crowds?|
 _PASSIVE_AGENT = re.compile(r"(?:\s+(?:and\s+)?[\w-]+){0,3}?\s+by\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
 #: how far after a firing trigger its target ("at protesters") may be (characters)
 TARGET_WINDOW = 60
+#: how far before a state-response word its topic cue ("against the") may start (characters)
+TOPIC_WINDOW = 40
+# cues.json "protest_topic" (a data file): "against", "decry", "over": a state response named as the topic of a protest
+# cues.json "crackdown": "crackdown", a state action by definition
+#: how far after a territory trigger a passive agent ("by government troops") may end (characters)
+PASSIVE_AGENT_WINDOW = 60
+#: how far before an agreement word its framing preposition ("as part of a") may be (characters)
+AGREEMENT_FRAME_WINDOW = 40
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
+# cues.json "forces_move" (a data file): protest words also said of armed forces on the move ("troops marched into", "fighters rallied")
+#: the longest stretch after a harm word read as its object (characters)
+TARGET_CLAUSE_MAX = 120
+#: how far before a protest word its pretext cue ("ahead of the") may start (characters)
+PRETEXT_WINDOW = 40
+# cues.json "protest_pretext" (a data file): "ahead of a rally", "who organise demonstrations": protest words that are an arrest's reason
+#: "explosion", "blast", "mines", "detonated": blast words that do not name a device
+_WEAK_BLAST = re.compile(r"explosion|blast|mines?|detonat\w*", re.I)
+# cues.json "chemical_target" (a data file): "chemical weapons facilities": chemical words naming a target, not a chemical attack
+#: "was seized by": the agent of a passive change of territory follows "by"
+_TERRITORY_BY = re.compile(r"\s*(?:[\w-]+\s+){0,6}?by\s", re.I)
+# cues.json "agreement_frame" (a data file): a deal named only as the frame of another act
 
 
 @dataclass
@@ -95,6 +116,12 @@ def _state_is_agent(trigger: Trigger) -> bool:
     return m is not None or by_state is not None
 
 
+def _is_topic(trigger: Trigger) -> bool:
+    """A state-response word that names what a protest is about ("against police brutality")."""
+    s = trigger.sentence
+    return bool(load_lexicon().cues["protest_topic"].search(s.text[max(0, trigger.start - s.start - TOPIC_WINDOW):trigger.start - s.start]))
+
+
 def _targets_protesters(trigger: Trigger) -> bool:
     s = trigger.sentence
     after = s.text[trigger.end - s.start: trigger.end - s.start + TARGET_WINDOW]
@@ -138,14 +165,19 @@ def code_sentence(sentence: Sentence, triggers: list[Trigger], protest_article: 
 
     lethal = [t for t in kinds.get("firearm_force", []) + kinds.get("lethal_beating", [])
               if not re.match(r"rubber|pellet", t.text, re.I)]
-    lethal += [t for t in kinds.get("kill", []) if _state_is_agent(t) or (state_named and _targets_protesters(t))]
-    if lethal and (protest_ctx or protest_article) and (state_named or _PASSIVE_SHOT.search(text)):
+    # a crackdown is the authorities' by definition: deaths "in a protest crackdown" are theirs
+    crackdown = bool(load_lexicon().cues["crackdown"].search(text))
+    lethal += [t for t in kinds.get("kill", []) if _state_is_agent(t) or ((state_named or crackdown) and _targets_protesters(t))
+               or (crackdown and protest_ctx)]
+    if lethal and (protest_ctx or protest_article) and (state_named or crackdown or _PASSIVE_SHOT.search(text)):
         aimed = [t for t in lethal if _targets_protesters(t)]
         if aimed or (protest_ctx and not riot):
             mentions.append(Mention("Protests", "Excessive force against protesters", "excessive-force-lethal",
                                     sentence, aimed or lethal, True))
 
-    intervention = kinds.get("crowd_control", []) + kinds.get("arrest", [])
+    # "protest against police brutality", "decry the arrests": state responses that are the
+    # protest's topic are no intervention in it
+    intervention = [t for t in kinds.get("crowd_control", []) + kinds.get("arrest", []) if not _is_topic(t)]
     # crowd-control means (tear gas, dispersal) in a protest article act on its protest
     crowd_control = protest_article and bool(kinds.get("crowd_control")) and state_named
     if (protest_ctx or crowd_control) and intervention and not mentions:
@@ -178,23 +210,40 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
 
     if k.get("suicide"):
         return "Explosions/Remote violence", "Suicide bomb", "explosion-suicide", k["suicide"]
-    if k.get("chemical"):
-        return "Explosions/Remote violence", "Chemical weapon", "explosion-chemical", k["chemical"]
-    if k.get("disrupted_weapons"):
-        return "Strategic developments", "Disrupted weapons use", "disrupted-weapons", k["disrupted_weapons"]
+    disrupted = k.get("disrupted_weapons", [])
+    if disrupted and not (k.get("air") and k["air"][0].start < disrupted[0].start):
+        # weapons destroyed by aircraft ("jets destroyed arms depots") are an air strike;
+        # chemical agents seized or found are disrupted weapons, not a chemical attack
+        return "Strategic developments", "Disrupted weapons use", "disrupted-weapons", disrupted
+    chemical = [t for t in k.get("chemical", []) if not load_lexicon().cues["chemical_target"].match(text, t.end - t.sentence.start)]
+    if chemical:
+        return "Explosions/Remote violence", "Chemical weapon", "explosion-chemical", chemical
+    if k.get("territory_gain") or k.get("territory_loss"):
+        # a change of territory is the outcome ACLED codes; air strikes or shelling that
+        # prepared it are its means
+        territory = _territory_type(k, text, bool(state), bool(armed))
+        if territory:
+            return territory
     if k.get("air") and not (len(k["air"]) == 1 and k["air"][0].text.lower().startswith("drone") and not violence):
         return "Explosions/Remote violence", "Air/drone strike", "explosion-air", k["air"]
     if k.get("grenade") and not re.search(r"stun grenade|rocket-propelled grenade", text, re.I):
         return "Explosions/Remote violence", "Grenade", "explosion-grenade", k["grenade"]
-    strong_ied = [t for t in k.get("ied", []) if not re.fullmatch(r"explosion|blast|mines?", t.text, re.I)]
+    strong_ied = [t for t in k.get("ied", []) if not _WEAK_BLAST.fullmatch(t.text)]
     if strong_ied:
         return "Explosions/Remote violence", "Remote explosive/landmine/IED", "explosion-ied", strong_ied
     if k.get("shelling") and (state or armed or violence):
         return "Explosions/Remote violence", "Shelling/artillery/missile attack", "explosion-shelling", k["shelling"]
-    if k.get("ied"):
+    if k.get("ied") and not k.get("clash"):
+        # a bare "explosion" heard during a gun battle is part of the battle
         return "Explosions/Remote violence", "Remote explosive/landmine/IED", "explosion-ied", k["ied"]
 
     sentence = Sentence(0, 0, len(text), text, 0)
+    if protest and all(load_lexicon().cues["forces_move"].fullmatch(t.text) for t in protest) and (state or armed) and \
+            _any(k, "territory_gain", "territory_loss", "clash", "clash_weak"):
+        protest = []  # "troops marched into the town", "fighters rallied": forces moving, not a protest
+    if protest and k.get("arrest") and all(_protest_is_pretext(t, text) for t in protest):
+        # activists held ahead of a rally, or for organising protests: the arrests are the event
+        return "Strategic developments", "Arrests", "strategic-arrests", k["arrest"]
     if protest or (k.get("strike") and _PROTESTER_NOUN.search(text)):
         ms = code_sentence(sentence, triggers, protest_article=True)
         if ms:
@@ -207,17 +256,15 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
     if k.get("riot_action") and re.search(r"\briot", text, re.I):
         return "Riots", "Violent demonstration", "riot-demonstrator-violence", k["riot_action"]
 
-    taken = _any(k, "territory_gain", "territory_loss")
-    if taken and (state or armed):
-        first = min(taken, key=lambda t: t.start)
-        before = text[:first.start - first.sentence.start]
-        lex = load_lexicon()
-        state_doer = bool(lex.state_agent.search(before[-80:])) and not lex.triggers["armed_group"].search(before[-40:])
-        if state_doer or (state and not armed):
-            return "Battles", "Government regains territory", "battle-territory", taken
-        return "Battles", "Non-state actor overtakes territory", "battle-territory", taken
+    territory = _territory_type(k, text, bool(state), bool(armed))
+    if territory:
+        return territory
     clash = k.get("clash", [])
     weak_clash = k.get("clash_weak", [])
+    deals = [t for t in k.get("agreement", []) if not _agreement_is_context(t, text)]
+    if deals and weak_clash and not clash and not _any(k, "kill", "attack", "firearm_force"):
+        # a ceasefire or prisoner exchange "where fighting has raged": the fighting is background
+        return "Strategic developments", "Agreement", "strategic-agreement", deals
     if (clash or weak_clash) and (armed or state) and not _CIVILIAN_AGENT.search(text[:80]):
         return "Battles", "Armed clash", "battle-armed-clash", clash or weak_clash
     if clash and not (armed or state):
@@ -238,7 +285,10 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
             return "Riots", "Mob violence", "mob-violence", harm
         if k.get("crime") and not (armed or state):
             return None
-        if clash or weak_clash or (armed and state and not re.search(r"\bcivilians?\b", text, re.I)):
+        fighting_state = _state_parties(state, text)
+        if k.get("arrest") and all(re.match(r"raid", t.text, re.I) for t in harm):
+            return "Strategic developments", "Arrests", "strategic-arrests", k["arrest"]
+        if clash or weak_clash or (armed and fighting_state and not _civilian_target(harm, text)):
             return "Battles", "Armed clash", "battle-armed-clash", clash or harm
         organised_by = by is not None and (load_lexicon().state_agent.search(by.group(1))
                                            or load_lexicon().triggers["armed_group"].search(by.group(1)))
@@ -246,20 +296,42 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
                 and not re.search(r"\bcivilians?|villagers|residents|passers-by|a man|a woman|a boy|a girl|people\b", text, re.I):
             return None  # an "attack" with no victim, no killing and no armed doer is too weak to code
         return "Violence against civilians", "Attack", "vac-attack", harm
+    return _strategic_type(k, text, bool(armed or state))
+
+
+def _territory_type(k: dict[str, list[Trigger]], text: str, state: bool, armed: bool):
+    """A change of territory typed by its doer, a non-violent transfer, or None."""
+    taken = _any(k, "territory_gain", "territory_loss")
+    if not (taken and (state or armed)):
+        return None
+    first = min(taken, key=lambda t: t.start)
+    fought = _any(k, "clash", "clash_weak", "kill", "attack", "firearm_force", "air", "shelling")
+    if k.get("withdrawal") and not fought:
+        # one side left and the other moved in with no fighting (ACLED)
+        return ("Strategic developments", "Non-violent transfer of territory", "strategic-transfer",
+                taken + k["withdrawal"])
+    doer = territory_doer(first, text)
+    if doer == "state" or (doer is None and state and not armed):
+        return "Battles", "Government regains territory", "battle-territory", taken
+    return "Battles", "Non-state actor overtakes territory", "battle-territory", taken
+
+
+def _strategic_type(k: dict[str, list[Trigger]], text: str, actor: bool) -> tuple[str, str, str, list[Trigger]] | None:
+    """Strategic developments in the cascade's order, or None (a strike alone is no event)."""
     if k.get("arrest"):
         return "Strategic developments", "Arrests", "strategic-arrests", k["arrest"]
     if k.get("looting"):
         return "Strategic developments", "Looting/property destruction", "strategic-looting", k["looting"]
-    if k.get("agreement") and not k.get("disaster"):
-        return "Strategic developments", "Agreement", "strategic-agreement", k["agreement"]
     if k.get("hq"):
         return "Strategic developments", "Headquarters or base established", "strategic-hq", k["hq"]
     if k.get("nonviolent_transfer"):
         return "Strategic developments", "Non-violent transfer of territory", "strategic-transfer", k["nonviolent_transfer"]
-    if k.get("change_group") and (armed or state):
-        return "Strategic developments", "Change to group/activity", "strategic-change", k["change_group"]
-    if k.get("strike"):
-        return None  # a strike with no demonstration is not an event
+    deals = [t for t in k.get("agreement", []) if not _agreement_is_context(t, text)]
+    if deals and not k.get("disaster"):
+        return "Strategic developments", "Agreement", "strategic-agreement", deals
+    moves = _any(k, "change_group", "withdrawal")
+    if moves and actor:
+        return "Strategic developments", "Change to group/activity", "strategic-change", moves
     return None
 
 
@@ -268,6 +340,76 @@ def _armed_doer(before: str) -> bool:
     a bus"): an organised attack even when the text names no victim."""
     pattern = load_lexicon().triggers["armed_group"].pattern
     return re.search(rf"(?:{pattern})\s+(?:\w+\s+){{0,2}}$", before, re.I) is not None
+
+
+def _protest_is_pretext(trigger: Trigger, text: str) -> bool:
+    """A protest word naming the reason for an arrest, not a protest that took place."""
+    rel = trigger.start - trigger.sentence.start
+    return bool(load_lexicon().cues["protest_pretext"].search(text[max(0, rel - PRETEXT_WINDOW):rel]))
+
+
+def _state_parties(state: list[Trigger], text: str) -> list[Trigger]:
+    """State-force mentions that take part, not those only reporting ("police said").
+
+    An armed clash needs two armed sides; police or officials named as the source of the
+    news ("police said", "according to the army") are not a side.
+    """
+    sources = [m.span() for m in load_lexicon().cues["state_as_source"].finditer(text)]
+    return [t for t in state if not any(a <= t.start - t.sentence.start < b for a, b in sources)]
+
+
+def _civilian_target(harm: list[Trigger], text: str) -> bool:
+    """Civilians named anywhere, or a civilian place or group as the object of the harm.
+
+    The object is the rest of the harm word's clause ("attacked a village market, ...");
+    a hospital the wounded were taken to, in a later clause, is no target.
+    """
+    if re.search(r"\bcivilians?\b", text, re.I):
+        return True
+    first = harm[0]  # the text's main event; later "attacks" are often related events
+    rel = first.end - first.sentence.start
+    clause = re.split(r"[,.;:]", text[rel:rel + TARGET_CLAUSE_MAX], maxsplit=1)[0]
+    return bool(load_lexicon().cues["civilian_target"].search(clause))
+
+
+def _sentence_before(trigger: Trigger, text: str) -> str:
+    """The text of the trigger's own sentence before it."""
+    before = text[:trigger.start - trigger.sentence.start]
+    return _SENTENCE_BREAK.split(before)[-1]
+
+
+def territory_doer(trigger: Trigger, text: str) -> str | None:
+    """"state" or "armed": who took the territory, whatever the verb.
+
+    ACLED types a change of territory by its doer (state forces regain, a non-state group
+    overtakes), and news uses "captured", "recaptured" or "took control" for both. The doer
+    is the agent of a passive ("was seized by rebels", "fell to militants"), else the first
+    actor of the trigger's sentence, its usual subject ("the army and allied fighters
+    captured"); None when no actor is named there.
+    """
+    lex = load_lexicon()
+    state, armed = lex.triggers["state_force"], lex.triggers["armed_group"]
+    rel = trigger.end - trigger.sentence.start
+    after = text[rel:rel + PASSIVE_AGENT_WINDOW]
+    agent = _TERRITORY_BY.match(after)
+    if agent or re.match(r"fall|fell", trigger.text, re.I):
+        tail = after[agent.end():] if agent else after
+        found = [(m.start(), kind) for kind, pat in (("state", state), ("armed", armed)) for m in [pat.search(tail)] if m]
+        if found:
+            return min(found)[1]
+    before = _sentence_before(trigger, text)
+    found = [(m.start(), kind) for kind, pat in (("state", state), ("armed", armed)) for m in [pat.search(before)] if m]
+    return min(found)[1] if found else None
+
+
+def _agreement_is_context(trigger: Trigger, text: str) -> bool:
+    """A deal named as the frame of another act ("under a deal", "as part of a ceasefire").
+
+    ACLED codes an Agreement when the agreement itself is the news; troops deploying or a
+    post set up "as part of" or "under" a deal are that activity, not a new agreement.
+    """
+    before = _sentence_before(trigger, text)[-AGREEMENT_FRAME_WINDOW:]
+    return bool(load_lexicon().cues["agreement_frame"].search(before))
 
 
 def out_of_taxonomy(triggers: list[Trigger]) -> bool:
