@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 DATA ?= ../shared/data
 DEMO_DB := .demo/clamor.db
 
-.PHONY: demo test venv clean quality
+.PHONY: demo test venv clean quality gate
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ test: $(STAMP)
 
 quality: $(STAMP)
 	CLAMOR_DATA=$(DATA) $(BIN)/python benchmarks/quality.py
+
+# The quality gate with a full live run (every dataset, every system): fails when any
+# figure falls below its floor in benchmarks/floors.json. CI runs it after the tests.
+gate: $(STAMP)
+	CLAMOR_DATA=$(DATA) $(BIN)/python benchmarks/quality.py --check --full
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .demo
