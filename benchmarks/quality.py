@@ -244,7 +244,7 @@ def render(results: dict, floors: dict[str, float]) -> str:
                 "|---|" + "---|" * (len(systems) + 1)]
         for figure, values in figures.items():
             cells = [f"{values[s]:.3f}" if s in values else "" for s in systems]
-            fl = [f"{floors[k]:.2f} ({s})" for s in systems
+            fl = [f"{floors[k]:g} ({s})" for s in systems
                   if (k := f"{name}.{figure}.{s}") in floors]
             out.append(f"| {figure} | " + " | ".join(cells) + f" | {', '.join(fl)} |")
     if results["notes"]:
