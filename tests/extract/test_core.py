@@ -189,3 +189,31 @@ def test_violence_in_the_grievance_does_not_make_a_riot(run):
     events, _ = run("On 10 June 2019, students staged a protest in Kumasi, against the vandalism of their "
                     "hostel by unknown men.")
     assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", "Peaceful protest")]
+
+
+def test_arrests_told_right_after_a_riot_belong_to_the_riot(run):
+    events, _ = run("ELDORET, Kenya, May 3, 2021 - Youths burned tyres and threw stones at police in "
+                    "Eldoret on Sunday. At least 20 people were arrested, police said.")
+    assert [e.event_type for e in events] == ["Riots"]
+    assert events[0].arrests == 20
+
+
+def test_arrests_in_another_paragraph_are_an_event_of_their_own(run):
+    events, _ = run("ELDORET, Kenya, May 3, 2021 - Youths burned tyres and threw stones at police in "
+                    "Eldoret on Sunday.\n\nIn Nakuru, police arrested 40 opposition supporters on Monday.")
+    assert ("Strategic developments", "Arrests") in [(e.event_type, e.sub_event_type) for e in events]
+
+
+def test_a_killing_told_as_the_cause_of_a_riot_is_not_force_on_the_rioters(run):
+    events, _ = run("KISUMU, Kenya, June 6, 2021 - Angry residents set fire to a police post in Kisumu on "
+                    "Sunday after a man was shot dead by police officers.")
+    assert [e.event_type for e in events] == ["Riots"]
+    assert events[0].fatalities is None and "killings" not in events[0].state_response
+
+
+def test_police_firing_on_rioters_is_still_excessive_force(run):
+    events, _ = run("KISUMU, Kenya, June 6, 2021 - Angry residents set fire to a police post in Kisumu on "
+                    "Sunday, and police shot dead two of the rioters.")
+    assert ("Protests", "Excessive force against protesters") in [
+        (e.event_type, e.sub_event_type) for e in events] or any(
+        e.fatalities == 2 for e in events)

@@ -143,6 +143,29 @@ def _grievance_references(s: Sentence, triggers: list[Trigger]) -> None:
             t.status = "reference"
 
 
+#: trigger kinds of harm that a cause clause can hold ("after a man was shot dead by police")
+CAUSE_HARM_KINDS = ("kill", "firearm_force", "lethal_beating", "attack")
+#: trigger kinds that report the demonstration a cause clause explains
+DEMONSTRATION_KINDS = ("protest", "riot_action", "mob")
+
+
+def _cause_references(s: Sentence, triggers: list[Trigger]) -> None:
+    """Harm told as the cause of a demonstration in the same sentence ("youths set fire to a
+    police post after a man was shot dead by police") is the grievance, an earlier event, not
+    force used on the demonstrators: its triggers become references. The cause word must
+    stand between the demonstration word and the harm word, in the same clause."""
+    cause = load_lexicon().cues["cause_clause"]
+    demos = [t for t in triggers if t.is_new and t.kind in DEMONSTRATION_KINDS]
+    for t in triggers:
+        if not (t.is_new and t.kind in CAUSE_HARM_KINDS):
+            continue
+        for d in demos:
+            between = s.text[d.end - s.start:t.start - s.start]
+            if d.end <= t.start and cause.search(between) and not re.search(r"[;.:]", between):
+                t.status = "reference"
+                break
+
+
 def _previous_actors(s: Sentence, sentences: list[Sentence], triggers: dict[int, list[Trigger]]) -> set[str]:
     """Armed-group trigger kinds of the sentence before ``s`` in its
     paragraph: "Armed men attacked herders. Five herders were killed in the attack." """
@@ -233,6 +256,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
         for t in triggers[s.index]:
             t.status = trigger_status(t, dates[s.index], ref)
         _grievance_references(s, triggers[s.index])
+        _cause_references(s, triggers[s.index])
 
     # Reactions first: the triggers inside a third party's statement are references.
     reactions_found = find_reactions(text, sentences, doc, None)
@@ -265,7 +289,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
                     if pred.score >= MODEL_OVER_RULES and pred.event_type in NON_PROTEST_TYPES:
                         event_type, sub_type, rule = pred.event_type, pred.sub_event_type, "classifier"
                 ms = [Mention(event_type, sub_type, rule, s, typed[3])]
-        if not ms:
+        if not ms and not _within_demonstration(s, mentions):
             arrest = _strategic_arrest(s, triggers[s.index])
             if arrest:
                 ms = [Mention("Strategic developments", "Arrests", "strategic-arrest", s, arrest, True)]
@@ -421,6 +445,14 @@ def _add_counts(targets: list[_Cluster], counts: list[Count]) -> None:
     if counts and targets:
         primary = max(targets, key=lambda c: (c.event_type == "Protests", SEVERITY.get(c.sub_event_type, 0)))
         primary.counts.extend(counts)
+
+
+def _within_demonstration(s: Sentence, mentions: list[Mention]) -> bool:
+    """Arrests told right after a demonstration in the same paragraph are that
+    demonstration's state response (its ``arrests``), not a Strategic developments /
+    Arrests event of their own ("Rioters threw stones. At least 14 people were arrested.")."""
+    return any(m.event_type in ("Protests", "Riots") and m.sentence.paragraph == s.paragraph
+               and 0 < s.index - m.sentence.index <= CONTINUATION_SENTENCES for m in mentions)
 
 
 def _continued_report(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[_Cluster]]) -> list[_Cluster] | None:
