@@ -217,3 +217,10 @@ def test_police_firing_on_rioters_is_still_excessive_force(run):
     assert ("Protests", "Excessive force against protesters") in [
         (e.event_type, e.sub_event_type) for e in events] or any(
         e.fatalities == 2 for e in events)
+
+
+def test_shooting_at_protesters_named_as_a_cause_is_still_force_on_them(run):
+    events, _ = run("TEHRAN, Iran, May 23, 2018 - Protesters set fire to police stations in Kazerun on "
+                    "Tuesday, all in response to security forces shooting directly at protesters.")
+    riot = [e for e in events if e.event_type == "Riots"]
+    assert riot and "shootings" in riot[0].state_response

@@ -149,15 +149,27 @@ CAUSE_HARM_KINDS = ("kill", "firearm_force", "lethal_beating", "attack")
 DEMONSTRATION_KINDS = ("protest", "riot_action", "mob")
 
 
+#: how far after a harm word its target ("at protesters") may be (characters)
+CAUSE_TARGET_WINDOW = 40
+_DEMONSTRATOR_NOUN = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|rioters|crowds?)\b", re.I)
+
+
+def _aimed_at_demonstrators(s: Sentence, t: Trigger) -> bool:
+    """A demonstrator noun right after the harm word: "shooting directly at protesters"."""
+    rel = t.end - s.start
+    return _DEMONSTRATOR_NOUN.search(s.text[rel:rel + CAUSE_TARGET_WINDOW]) is not None
+
+
 def _cause_references(s: Sentence, triggers: list[Trigger]) -> None:
     """Harm told as the cause of a demonstration in the same sentence ("youths set fire to a
     police post after a man was shot dead by police") is the grievance, an earlier event, not
     force used on the demonstrators: its triggers become references. The cause word must
-    stand between the demonstration word and the harm word, in the same clause."""
+    stand between the demonstration word and the harm word, in the same clause; harm aimed
+    at the protesters ("in response to forces shooting at protesters") stays force on them."""
     cause = load_lexicon().cues["cause_clause"]
     demos = [t for t in triggers if t.is_new and t.kind in DEMONSTRATION_KINDS]
     for t in triggers:
-        if not (t.is_new and t.kind in CAUSE_HARM_KINDS):
+        if not (t.is_new and t.kind in CAUSE_HARM_KINDS) or _aimed_at_demonstrators(s, t):
             continue
         for d in demos:
             between = s.text[d.end - s.start:t.start - s.start]
