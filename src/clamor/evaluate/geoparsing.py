@@ -10,7 +10,6 @@ coordinates) and ACLED dev notes (event coordinates and admin1).
 
 from __future__ import annotations
 
-import csv
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -136,41 +135,46 @@ def evaluate(data_dir: Path, dataset: str, limit: int | None = None,
     return out
 
 
-def evaluate_acled(data_dir: Path, limit: int | None = None) -> dict[str, float | int]:
-    """Share of ACLED dev notes (2019+ rows) geolocated within 25 km, and admin1 match.
+def locate_acled_notes(data_dir: Path, limit: int | None = None) -> Iterator[tuple]:
+    """(gold row, located event) for each ACLED dev note of the 2019+ taxonomy.
 
     Each note is read as a short article holding one event whose country is known (as when
     the extractor sets ``event.country``) and no attached place mention, so the event's
     place comes from :func:`clamor.geo.locate_events`' own choice among the note's places.
-    Shares are over all rows (an event left without a place counts as a miss).
     """
+    from clamor.evaluate.gold import read_acled
     from clamor.geo import get_geoparser, locate_events
-    from clamor.geo.normalize import name_key
     from clamor.models import Article, Event
 
     gp = get_geoparser()
-    path = Path(data_dir) / "acled" / "acled_dev.csv"
-    n = n_loc = n_25 = n_161 = n_a1 = 0
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.DictReader(fh) if r.get("taxonomy") == "2019+" and r.get("notes")]
-    if limit is not None:
-        rows = rows[:limit]
-    texts = [r["notes"] for r in rows]
-    for row, doc in zip(rows, gp.nlp.pipe(texts, batch_size=64)):
-        n += 1
-        article = Article(article_id=row["event_id_cnty"], text=row["notes"])
-        event = Event(event_id=row["event_id_cnty"], article_id=article.article_id,
-                      event_type=row.get("event_type") or "Protests",
-                      sub_event_type=row.get("sub_event_type") or "", country=row["country"])
+    rows = list(read_acled(Path(data_dir) / "acled" / "acled_dev.csv", limit=limit))
+    for row, doc in zip(rows, gp.nlp.pipe([r.text for r in rows], batch_size=64)):
+        article = Article(article_id=row.event_id, text=row.text)
+        event = Event(event_id=row.event_id, article_id=row.event_id,
+                      event_type=row.event_type or "Protests",
+                      sub_event_type=row.sub_event_type or "", country=row.country)
         (located,) = locate_events(article, doc, [event], None, geoparser=gp)
+        yield row, located
+
+
+def evaluate_acled(data_dir: Path, limit: int | None = None) -> dict[str, float | int]:
+    """Share of ACLED dev notes (2019+ rows) geolocated within 25 km, and admin1 match.
+
+    Shares are over all rows (an event left without a place counts as a miss); see
+    :func:`locate_acled_notes` for how each note is read.
+    """
+    from clamor.geo.normalize import name_key
+
+    n = n_loc = n_25 = n_161 = n_a1 = 0
+    for row, located in locate_acled_notes(data_dir, limit):
+        n += 1
         if located.latitude is None:
             continue
         n_loc += 1
-        d = haversine_km(float(row["latitude"]), float(row["longitude"]),
-                         located.latitude, located.longitude)
+        d = haversine_km(row.latitude, row.longitude, located.latitude, located.longitude)
         n_25 += d <= RADIUS_KM_NARROW
         n_161 += d <= RADIUS_KM_WIDE
-        n_a1 += bool(located.admin1) and name_key(located.admin1) == name_key(row["admin1"])
+        n_a1 += bool(located.admin1) and name_key(located.admin1) == name_key(row.admin1 or "")
     return {
         "n_events": n,
         "located": round(n_loc / n, 4) if n else 0.0,

@@ -33,10 +33,9 @@ RULES_DECIDE = (DOER_DECIDES, ("Abduction/forced disappearance", "Attack"))
 
 
 def _load_model(options: Options):
-    try:
-        from clamor.extract.classifier import load_event_model
-    except ImportError:
-        return None
+    """The event-type model named in ``options`` (loaded once; None when it is missing)."""
+    from clamor.extract.classifier import load_event_model
+
     return load_event_model(options.event_model)
 
 

