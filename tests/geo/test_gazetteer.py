@@ -2,6 +2,7 @@ import pytest
 
 from clamor.geo import get_gazetteer
 from clamor.geo.gazetteer import MATCH_DEMONYM, MATCH_SKELETON, build_index, index_path
+from clamor.geo.distance import haversine_km
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +50,16 @@ def test_to_place_fills_admin_and_point(gaz):
 def test_unknown_and_empty_names(gaz):
     assert gaz.lookup("") == ()
     assert gaz.lookup("Xqzzyvillebrook") == ()
+
+
+def test_town_carries_its_admin2(gaz):
+    (fairfield,) = [c for c in gaz.lookup("Fairfield") if c.country_code == "US"
+                    and c.admin1_code == "TX" and c.feature_class == "P"]
+    assert gaz.to_place(fairfield).admin2 == "Freestone County"
+
+
+def test_district_without_geonames_point_sits_among_its_towns(gaz):
+    # admin2Codes.txt has no coordinates: the point is the mean of the county's towns
+    (county,) = [c for c in gaz.lookup("Freestone County") if c.feature_code == "ADM2"]
+    place = gaz.to_place(county)
+    assert haversine_km(place.lat, place.lon, 31.70, -96.15) < 25

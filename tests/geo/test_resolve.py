@@ -107,3 +107,13 @@ def test_district_without_a_district_entry_falls_to_its_namesake_town(gp):
     # a name with a district entry keeps to it
     out = _resolve(gp, "Clashes in Helmand province.", ["Helmand province"])
     assert out["Helmand province"].place.feature_code == "ADM1"
+
+
+
+@pytest.mark.parametrize("county", ["Orange County", "Nassau County"])
+def test_named_county_picks_the_town_inside_it(gp, county):
+    # two Woodburys in New York state, one in each county: only the county tells them apart
+    text = f"Residents of Woodbury, New York, met {county} officials."
+    out = _resolve(gp, text, ["Woodbury", "New York", county])
+    assert out["Woodbury"].place.admin2 == county
+    assert out[county].place.admin1 == "New York"

@@ -25,11 +25,11 @@ from clamor.geo.normalize import acled_admin_name, name_key, skeleton_key, strip
 from clamor.models import Place
 
 #: Bump when the index layout or the key functions change.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 
 #: The shipped tables the index is built from (their bytes key the cached index).
-INDEX_SOURCES = ("countries.tsv", "admin1.tsv", "admin2.tsv", "aliases.tsv", "demonyms.tsv",
-                 "us_states.tsv")
+INDEX_SOURCES = ("countries.tsv", "admin1.tsv", "admin2.tsv", "town_admin2.tsv", "aliases.tsv",
+                 "demonyms.tsv", "us_states.tsv")
 
 #: Match kinds, best first. The resolver penalises looser matches.
 MATCH_NAME, MATCH_ALT, MATCH_AFFIX, MATCH_SKELETON, MATCH_DEMONYM = 0, 1, 2, 3, 4
@@ -177,12 +177,14 @@ def build_index(path: Path) -> Path:
     admin1_pop: dict[str, int] = {}
     admin1_pts: dict[str, list[tuple[float, float]]] = {}
     best_capital: dict[str, tuple[int, int]] = {}
+    town_a2 = {int(r["geonameid"]): r["admin2_code"] for r in _read_tsv("town_admin2.tsv")}
     for c in cities.values():
         gid = int(c["geonameid"])
         cc, a1 = c["countrycode"], str(c.get("admin1code") or "")
         pop = int(c.get("population") or 0)
         alts = c.get("alternatenames") or []
-        places.append((gid, c["name"], cc, a1, "", float(c["latitude"]), float(c["longitude"]),
+        places.append((gid, c["name"], cc, a1, town_a2.get(gid, ""), float(c["latitude"]),
+                       float(c["longitude"]),
                        "P", "PPL", pop, len(alts)))
         admin1_pop[f"{cc}.{a1}"] = admin1_pop.get(f"{cc}.{a1}", 0) + pop
         add_name(c["name"], gid, MATCH_NAME)
@@ -358,9 +360,17 @@ class Gazetteer:
         return self._admin1_ascii.get(f"{country_code}.{admin1_code}")
 
     def admin2_name(self, cand: Candidate) -> str | None:
+        """The district / county a candidate is or lies in (towns: when the table knows)."""
         if cand.feature_code == "ADM2":
             return cand.name
-        return None
+        if not cand.admin2_code or cand.feature_class != "P":
+            return None
+        if not self._admin2_names:  # loaded on first use: most callers never need it
+            self._admin2_names = {
+                f"{cc}.{a1}.{a2}": name for cc, a1, a2, name in self._con.execute(
+                    "SELECT cc, a1, a2, name FROM places WHERE fcode='ADM2'")}
+        return self._admin2_names.get(
+            f"{cand.country_code}.{cand.admin1_code}.{cand.admin2_code}")
 
     def point(self, cand: Candidate) -> tuple[float | None, float | None]:
         """Coordinates of a candidate, falling back to its admin1's, then its country's."""

@@ -53,6 +53,9 @@ QUALIFIER_BONUS = 6.0
 #: The candidate's country / admin1 is that of another place in the article.
 CONTEXT_COUNTRY_BONUS = 3.0
 CONTEXT_ADMIN1_BONUS = 3.0
+#: The candidate is, or lies in, a district / county the article names or places another
+#: town in ("Paris" beside "Henry County": the Paris in Henry County, Tennessee).
+CONTEXT_ADMIN2_BONUS = 2.0
 #: The caller knows the country (the event's country, the dateline).
 KNOWN_COUNTRY_BONUS = 6.0
 #: A town within NEARBY_KM of another place the article names (distance coherence).
@@ -220,13 +223,16 @@ class Resolver:
             for key, ms in groups.items():
                 cc_w: dict[str, float] = {}
                 a1_w: dict[tuple[str, str], float] = {}
-                for other, (cc_p, a1_p) in support.items():
+                a2_w: dict[tuple[str, str, str], float] = {}
+                for other, (cc_p, a1_p, a2_p) in support.items():
                     if other == key:
                         continue
                     for cc, p in cc_p.items():
                         cc_w[cc] = cc_w.get(cc, 0.0) + p
                     for a1, p in a1_p.items():
                         a1_w[a1] = a1_w.get(a1, 0.0) + p
+                    for a2, p in a2_p.items():
+                        a2_w[a2] = a2_w.get(a2, 0.0) + p
                 scores = dict(static[key])
                 for c in ms[0].candidates:
                     if c.match == MATCH_SKELETON and not (
@@ -238,6 +244,9 @@ class Resolver:
                     if c.feature_code != "PCLI":
                         scores[c.geonames_id] += CONTEXT_ADMIN1_BONUS * min(
                             1.0, a1_w.get((c.country_code, c.admin1_code), 0.0))
+                    if c.admin2_code:
+                        scores[c.geonames_id] += CONTEXT_ADMIN2_BONUS * min(
+                            1.0, a2_w.get((c.country_code, c.admin1_code, c.admin2_code), 0.0))
                     if (c.feature_class == "P" or c.feature_code == "ADM2") and c.lat is not None:
                         near = 0.0
                         for other, pts in points.items():
@@ -303,17 +312,20 @@ def _top_points(cands, scores, k: int = 3) -> list[tuple[float, float, float]]:
             for c in ranked if (c.feature_class == "P" or c.feature_code == "ADM2") and c.lat is not None]
 
 
-def _support(cands, scores) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
-    """Soft votes of one name for countries and admin1 regions (softmax over its candidates)."""
+def _support(cands, scores) -> tuple[dict[str, float], dict[tuple[str, str], float],
+                                     dict[tuple[str, str, str], float]]:
+    """Soft votes of one name for countries, admin1 and admin2 regions (softmax over its
+    candidates)."""
     usable = [c for c in cands if scores.get(c.geonames_id, -99) >= MIN_RESOLVE_SCORE
               and c.match != MATCH_SKELETON]
     if not usable:
-        return {}, {}
+        return {}, {}, {}
     top = max(scores[c.geonames_id] for c in usable)
     weights = [(c, math.exp(scores[c.geonames_id] - top)) for c in usable]
     total = sum(w for _, w in weights)
     cc_p: dict[str, float] = {}
     a1_p: dict[tuple[str, str], float] = {}
+    a2_p: dict[tuple[str, str, str], float] = {}
     for c, w in weights:
         p = w / total
         if c.country_code:
@@ -321,7 +333,10 @@ def _support(cands, scores) -> tuple[dict[str, float], dict[tuple[str, str], flo
         if c.feature_code not in ("PCLI", "CONT") and c.admin1_code:
             key = (c.country_code, c.admin1_code)
             a1_p[key] = max(a1_p.get(key, 0.0), p)
-    return cc_p, a1_p
+        if c.admin2_code:
+            key2 = (c.country_code, c.admin1_code, c.admin2_code)
+            a2_p[key2] = max(a2_p.get(key2, 0.0), p)
+    return cc_p, a1_p, a2_p
 
 
 def _argmax(cands, scores) -> Candidate | None:
