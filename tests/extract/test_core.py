@@ -211,12 +211,14 @@ def test_a_killing_told_as_the_cause_of_a_riot_is_not_force_on_the_rioters(run):
     assert events[0].fatalities is None and "killings" not in events[0].state_response
 
 
-def test_police_firing_on_rioters_is_still_excessive_force(run):
+def test_police_killing_rioters_stays_a_violent_demonstration_with_its_dead(run):
+    # ACLED: force on a violent crowd is coded on the riot itself (its fatalities and the
+    # state's response), not as "Excessive force against protesters" (peaceful crowds only)
     events, _ = run("KISUMU, Kenya, June 6, 2021 - Angry residents set fire to a police post in Kisumu on "
                     "Sunday, and police shot dead two of the rioters.")
-    assert ("Protests", "Excessive force against protesters") in [
-        (e.event_type, e.sub_event_type) for e in events] or any(
-        e.fatalities == 2 for e in events)
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
+    assert events[0].fatalities == 2
+    assert "killings" in events[0].state_response
 
 
 def test_shooting_at_protesters_named_as_a_cause_is_still_force_on_them(run):

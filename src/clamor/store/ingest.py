@@ -50,34 +50,28 @@ def ingest_paths(
         from clamor.pipeline import Pipeline
 
         pipeline = Pipeline(options)
-    summary = IngestSummary(run_id=store.start_run(paths))
     seen: set[str] = set()
+    with store.run(paths) as summary:
 
-    def new_articles() -> Iterator[Article]:
-        for item in read(paths, options):
-            if isinstance(item, ReadError):
-                summary.failed.append(str(item))
-                continue
-            summary.read += 1
-            if item.article_id in seen or store.has_article(item.article_id):
-                summary.skip("already stored")
-                continue
-            seen.add(item.article_id)
-            yield item
+        def new_articles() -> Iterator[Article]:
+            for item in read(paths, options):
+                if isinstance(item, ReadError):
+                    summary.failed.append(str(item))
+                    continue
+                summary.read += 1
+                if item.article_id in seen or store.has_article(item.article_id):
+                    summary.skip("already stored")
+                    continue
+                seen.add(item.article_id)
+                yield item
 
-    status = "failed"
-    try:
         for batch in _batches(new_articles(), batch_size):
             for extraction in _extract(pipeline, batch, summary, batch_size):
-                outcome = store.add(extraction, summary.run_id)
-                Store.tally(summary, extraction, outcome)
+                Store.tally(summary, extraction, store.add(extraction, summary.run_id))
                 if progress:
                     progress(summary)
             if progress:
                 progress(summary)
-        status = "done"
-    finally:
-        store.finish_run(summary.run_id, summary, status)
     return summary
 
 

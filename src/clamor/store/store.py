@@ -152,18 +152,25 @@ class Store:
     def ingest(self, extractions: Iterable[Extraction], inputs: Iterable[str] = (),
                progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
         """Store extractions, one transaction each; re-storing an article is a no-op."""
-        summary = IngestSummary(run_id=self.start_run(inputs))
-        status = "failed"
-        try:
+        with self.run(inputs) as summary:
             for extraction in extractions:
                 summary.read += 1
                 self.tally(summary, extraction, self.add(extraction, summary.run_id))
                 if progress:
                     progress(summary)
+        return summary
+
+    @contextmanager
+    def run(self, inputs: Iterable[str] = ()) -> Iterator[IngestSummary]:
+        """One recorded ingest run: its summary, marked done (or failed, when the block
+        raises) in the ``runs`` table as the block ends."""
+        summary = IngestSummary(run_id=self.start_run(inputs))
+        status = "failed"
+        try:
+            yield summary
             status = "done"
         finally:
             self.finish_run(summary.run_id, summary, status)
-        return summary
 
     @staticmethod
     def tally(summary: IngestSummary, extraction: Extraction, outcome: ArticleOutcome) -> None:
