@@ -85,3 +85,17 @@ def test_gate_fails_when_a_rule_breaks(shared_data, monkeypatch):
     monkeypatch.setattr(classifier, "_features", lambda text: (original(text)[0], []))
     failures, _ = quality.check(shared_data, live=True)
     assert any("live run: below floor" in f for f in failures), failures
+
+
+def test_limited_run_reports_without_judging_and_writes_nothing(monkeypatch, tmp_path, capsys):
+    """Floors hold for whole files: a --limit sample below them is a note, not a failure;
+    a full run below them fails."""
+    monkeypatch.setattr(quality, "run", lambda data_dir, limit=None: _results(0.5))
+    monkeypatch.setattr(quality, "load_floors", lambda: FLOORS)
+    monkeypatch.setattr(quality, "REPORT", tmp_path / "quality.md")
+    monkeypatch.setattr(quality, "render", lambda results, floors: "report")
+    assert quality.main(["--limit", "10", "--data", str(tmp_path)]) == 0
+    assert "not compared" in capsys.readouterr().out
+    assert not (tmp_path / "quality.md").exists()
+    assert quality.main(["--data", str(tmp_path)]) == 1
+    assert "below floor" in capsys.readouterr().out
