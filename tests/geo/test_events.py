@@ -128,3 +128,13 @@ def test_pointless_district_named_for_a_town_part_sits_at_the_town():
     (e,) = _run(text, [_event(text, "attacked", country="Nigeria")])
     assert e.admin1 == "Kaduna" and e.geo_precision == 2
     assert abs(e.latitude - 10.52) < 0.1 and abs(e.longitude - 7.44) < 0.1
+
+
+def test_focus_prefers_the_place_after_a_locative_to_a_label():
+    # no evidence sentence to choose from (an event with only its country known): the
+    # article's focus decides, and "the Mombasa attack" names a topic, "in Kisumu" a place
+    text = "Students marched against the Mombasa attack in Kisumu. Traders closed their shops."
+    event = Event(event_id="e1", article_id="a1", event_type="Protests",
+                  sub_event_type="Peaceful protest", country="Kenya")
+    (e,) = _run(text, [event])
+    assert e.location == "Kisumu"

@@ -155,3 +155,10 @@ def test_region_of_the_known_country_beats_a_person_label(nlp):
     assert _home_region(gaz, span, frozenset({"KE"}))
     assert not _home_region(gaz, span, frozenset({"BD"}))
     assert not _home_region(gaz, span, frozenset())
+
+
+def test_small_town_inside_an_organisation_name_counts_in_the_known_country(nlp):
+    text = "University of Maseno students attacked a man they blamed for a killing."
+    assert [m.text for m in recognize(nlp(text), get_gazetteer(), {"KE"})] == ["Maseno"]
+    # elsewhere only big towns are read out of organisation names
+    assert recognize(nlp(text), get_gazetteer()) == []

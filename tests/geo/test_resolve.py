@@ -117,3 +117,13 @@ def test_named_county_picks_the_town_inside_it(gp, county):
     out = _resolve(gp, text, ["Woodbury", "New York", county])
     assert out["Woodbury"].place.admin2 == county
     assert out[county].place.admin1 == "New York"
+
+
+def test_loc_label_small_town_resolves_in_the_known_country(gp):
+    # the small model tags Mbita as LOC (a natural feature's label): a town of the
+    # article's country still counts; with no country known only big towns do
+    doc = gp.nlp("Kenyatta and Ruto arrived in Mbita for a rally, but youths chased them away.")
+    (m,) = [m for m in gp.mentions(doc, {"KE"}) if m.text == "Mbita"]
+    assert m.source == "LOC" and m.best is not None and m.best.country_code == "KE"
+    (m,) = [m for m in gp.mentions(doc) if m.text == "Mbita"]
+    assert m.best is None

@@ -25,7 +25,8 @@ BLOCKING_LABELS = {"ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"
 #: would flood the output).
 GAZETTEER_MIN_POPULATION = 15_000
 #: A place name inside an organisation's name ("Superior Court", "University of Nairobi")
-#: must be a region or a town at least this big.
+#: must be a region or a town at least this big, or any town of the article's known
+#: country ("University of Maseno" in a Kenyan report).
 IN_NAME_MIN_POPULATION = 50_000
 #: In lower-cased text (no capitals to go by) only well-known places are matched.
 LOWERCASE_MIN_POPULATION = 100_000
@@ -80,8 +81,10 @@ def is_near(text: str, start: int) -> bool:
 
 
 def _acceptable(gaz: Gazetteer, text: str, min_pop: int,
-                variants_in: frozenset[str] = frozenset()) -> bool:
-    """True when ``text`` names a country/region, or a town of at least ``min_pop``.
+                variants_in: frozenset[str] = frozenset(),
+                any_size_in: frozenset[str] = frozenset()) -> bool:
+    """True when ``text`` names a country/region, or a town of at least ``min_pop`` (of
+    any size in the countries ``any_size_in``).
 
     Only official names count, except in ``variants_in``: there (the article's known
     countries, in a placed context such as "in Mai Mahiu") a town's alternate name or
@@ -95,7 +98,8 @@ def _acceptable(gaz: Gazetteer, text: str, min_pop: int,
                 c.match == MATCH_ALT and c.feature_code in ("PCLI", "ADM1")) and not (
                 c.country_code in variants_in and c.feature_class == "P"):
             continue
-        if c.feature_code in ("PCLI", "ADM1", "CONT") or c.population >= min_pop:
+        if (c.feature_code in ("PCLI", "ADM1", "CONT") or c.population >= min_pop
+                or (c.country_code in any_size_in and c.match == MATCH_NAME)):
             return True
     return False
 
@@ -201,7 +205,8 @@ def recognize(doc, gaz: Gazetteer, known_countries=()) -> list[Mention]:
                     if not _may_end(span[-1], lower) or any(
                             not (_may_start(t, lower) or t.lower_ in _CONNECTORS) for t in span):
                         continue
-                    if _acceptable(gaz, span.text, max(min_pop, IN_NAME_MIN_POPULATION)):
+                    if _acceptable(gaz, span.text, max(min_pop, IN_NAME_MIN_POPULATION),
+                                   any_size_in=known if ent.label_ == "ORG" else frozenset()):
                         take(j, j + n, "in_" + ent.label_)
                         hit = n
                         break

@@ -61,7 +61,8 @@ KNOWN_COUNTRY_BONUS = 6.0
 #: A town within NEARBY_KM of another place the article names (distance coherence).
 NEARBY_KM = 100.0
 #: spaCy labels LOC for non-political places (regions, seas, mountains): such a name may
-#: only be a town if the town is at least this big.
+#: only be a town if the town is at least this big, or lies in the article's known country
+#: (the small model calls many a Kenyan town LOC: "arrived in Mbita").
 LOC_MIN_TOWN_POPULATION = 50_000
 NEARBY_BONUS = 1.0
 #: Score given to a transliteration-skeleton match in a country the article is not about.
@@ -174,7 +175,8 @@ class Resolver:
                                  if c.feature_code in ("CONT", "PCLI", "ADM1"))
                 else:
                     keep = tuple(c for c in ms[0].candidates if c.feature_class != "P"
-                                 or c.population >= LOC_MIN_TOWN_POPULATION)
+                                 or c.population >= LOC_MIN_TOWN_POPULATION
+                                 or c.country_code in known_countries)
                 for m in ms:
                     m.candidates = keep
             _, affix = strip_admin_affix(nkey)
