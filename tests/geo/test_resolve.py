@@ -127,3 +127,20 @@ def test_loc_label_small_town_resolves_in_the_known_country(gp):
     assert m.source == "LOC" and m.best is not None and m.best.country_code == "KE"
     (m,) = [m for m in gp.mentions(doc) if m.text == "Mbita"]
     assert m.best is None
+
+
+@pytest.mark.parametrize("text, town, county, state", [
+    ("Residents of Paris and Henry County will vote on a new school tax.",
+     "Paris", "Henry County", "Tennessee"),
+    ("Hamilton police and Butler County deputies searched the house.",
+     "Hamilton", "Butler County", "Ohio"),
+])
+def test_a_town_inside_a_named_county_beats_a_famous_namesake(gp, text, town, county, state):
+    out = _resolve(gp, text, [town, county])
+    assert (out[town].place.admin1, out[county].place.admin1) == (state, state)
+
+
+def test_coherence_does_not_drag_capitals_to_small_namesakes(gp):
+    # Paris and London, Ontario are 150 km apart: no pair of small namesakes is coherent
+    out = _resolve(gp, "Flights from Paris and London were cancelled.", ["Paris", "London"])
+    assert (out["Paris"].place.country_code, out["London"].place.country_code) == ("FR", "GB")
