@@ -162,3 +162,11 @@ def test_small_town_inside_an_organisation_name_counts_in_the_known_country(nlp)
     assert [m.text for m in recognize(nlp(text), get_gazetteer(), {"KE"})] == ["Maseno"]
     # elsewhere only big towns are read out of organisation names
     assert recognize(nlp(text), get_gazetteer()) == []
+
+
+def test_all_caps_wire_copy_is_read_like_lower_case(nlp):
+    text = ("PROTESTERS IN NAIROBI CLASHED WITH POLICE ON MONDAY AFTER A RALLY IN KISUMU "
+            "TURNED VIOLENT. MOBILE PHONE VIDEOS SHOWED READING ROOMS BURNING.")
+    names = [m.text for m in recognize(nlp(text), get_gazetteer())]
+    assert "NAIROBI" in names and "KISUMU" in names
+    assert "MOBILE" not in names and "READING" not in names

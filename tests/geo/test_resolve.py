@@ -144,3 +144,14 @@ def test_coherence_does_not_drag_capitals_to_small_namesakes(gp):
     # Paris and London, Ontario are 150 km apart: no pair of small namesakes is coherent
     out = _resolve(gp, "Flights from Paris and London were cancelled.", ["Paris", "London"])
     assert (out["Paris"].place.country_code, out["London"].place.country_code) == ("FR", "GB")
+
+
+@pytest.mark.parametrize("text, name, place", [
+    ("Students protested in Chittagong.", "Chittagong", "Chattogram"),
+    ("Protesters marched in New York on Saturday.", "New York", "New York City"),
+])
+def test_a_city_known_by_its_region_s_name_is_the_city(gp, text, name, place):
+    # GeoNames names the city officially otherwise: the region officially bearing the
+    # name it lies in must not shadow it
+    out = _resolve(gp, text, [name])
+    assert out[name].place.name == place and out[name].precision == 1

@@ -32,6 +32,9 @@ IN_NAME_MIN_POPULATION = 50_000
 LOWERCASE_MIN_POPULATION = 100_000
 #: A text with fewer upper-case letters than this share of its letters is "lower-cased".
 LOWERCASE_TEXT_RATIO = 0.01
+#: ... and one with fewer lower-case letters than this share is ALL-CAPS wire copy (some
+#: lower case survives in it: "p.m.", "McDonald"); both are read as caseless.
+ALLCAPS_LOWER_RATIO = 0.05
 #: ... unless a locative word precedes it ("in Njiru", "at Kiutine") or a kind word
 #: follows it ("Singra upazila", "Baragoi town"): then any gazetteer town will do.
 LOCATIVE_MIN_POPULATION = 0
@@ -63,6 +66,15 @@ def is_lowercased(text: str) -> bool:
     if len(letters) < 40:
         return False
     return sum(c.isupper() for c in letters) / len(letters) < LOWERCASE_TEXT_RATIO
+
+
+def is_caseless(text: str) -> bool:
+    """Lower-cased or ALL-CAPS text: capitals say nothing about which words are names."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 40:
+        return False
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    return upper < LOWERCASE_TEXT_RATIO or upper > 1 - ALLCAPS_LOWER_RATIO
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
@@ -125,7 +137,7 @@ def recognize(doc, gaz: Gazetteer, known_countries=()) -> list[Mention]:
     """
     text = doc.text
     known = frozenset(known_countries)
-    lower = is_lowercased(text)
+    lower = is_caseless(text)
     taken = [False] * len(doc)
     found: list[tuple[int, int, str]] = []
 

@@ -37,7 +37,8 @@ ALT_NAMES_WEIGHT = 0.3
 MATCH_PENALTY = {MATCH_NAME: 0.0, MATCH_ALT: 1.0, MATCH_AFFIX: 0.3, MATCH_SKELETON: 2.0,
                  MATCH_DEMONYM: 0.0}
 #: Extra penalty for a town matched by an alternate name when another place bears the
-#: name officially ("Berea" is an old name of Aleppo, and a town in Kentucky): with the
+#: name officially ("Berea" is an old name of Aleppo, and a town in Kentucky; not when the
+#: namesake is the region the town lies in, see ``_encloses``): with the
 #: alternate-name penalty the alias needs ~10,000 times the population to win. Measured
 #: on LGL/GeoVirus (161 km share +0.000/+0.007, neutral on ACLED notes).
 ALT_SHADOWED_PENALTY = 3.0
@@ -45,6 +46,12 @@ ALT_SHADOWED_PENALTY = 3.0
 AFFIX_AGREES_BONUS = 3.0
 #: An admin region that shares its name with a town inside it: news usually means the town.
 SAME_NAME_REGION_PENALTY = 2.0
+#: ... also when the town bears the name only as an alternate one, if it is a city this
+#: big ("Chittagong" is GeoNames' Chattogram: "protest in Chittagong" is in the city, not
+#: the division; "in New York" is New York City). LGL's annotators gave the state to 11
+#: non-locative "New York"s ("New York Fed", "the New York border"): -0.3 points there,
+#: neutral on the ACLED notes, and the city is what a protest map needs.
+ALT_TOWN_REGION_MIN_POPULATION = 100_000
 #: A small town named like a country or admin1 region elsewhere ("Oregon", Wisconsin):
 #: the bare name almost always means the region.
 TOWN_LIKE_REGION_PENALTY = 1.0
@@ -193,7 +200,9 @@ class Resolver:
             affix = affix or next((m.kind_hint for m in ms if m.kind_hint), None)
             cands = ms[0].candidates
             town_regions = {(c.country_code, c.admin1_code) for c in cands
-                            if c.feature_class == "P" and c.match == MATCH_NAME}
+                            if c.feature_class == "P" and (
+                                c.match == MATCH_NAME or (c.match == MATCH_ALT and c.population
+                                                          >= ALT_TOWN_REGION_MIN_POPULATION))}
             region_named = any(c.feature_code == "ADM1" and c.match == MATCH_NAME
                                for c in cands)
             quals = set()
@@ -204,11 +213,12 @@ class Resolver:
                 cands = _inside(cands, quals)
                 for m in ms:
                     m.candidates = cands
-            official = any(c.match == MATCH_NAME for c in cands)
+            official = [c for c in cands if c.match == MATCH_NAME]
             scores = {}
             for c in cands:
                 s = prior(c)
-                if official and c.match == MATCH_ALT and c.feature_class == "P":
+                if c.match == MATCH_ALT and c.feature_class == "P" and any(
+                        not _encloses(o, c) for o in official):
                     s -= ALT_SHADOWED_PENALTY
                 if affix and (c.feature_code == affix or (affix == "PPL" and c.feature_class == "P")):
                     s += AFFIX_AGREES_BONUS
@@ -294,6 +304,15 @@ def not_towns() -> frozenset[str]:
     path = resources.files("clamor") / "data" / "gazetteer" / "not_towns.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(name_key(l) for l in lines if l.strip() and not l.startswith("#"))
+
+
+def _encloses(region: Candidate, town: Candidate) -> bool:
+    """``region`` is the admin1 or admin2 the town lies in (the region officially named
+    like the town's old name does not shadow it: Chittagong division, Chattogram city)."""
+    return (region.feature_code in ("ADM1", "ADM2") and region.country_code == town.country_code
+            and region.admin1_code == town.admin1_code
+            and (region.feature_code == "ADM1" or region.admin2_code == town.admin2_code
+                 or not town.admin2_code))
 
 
 def _inside(cands, regions: set[tuple[str, str]]) -> tuple[Candidate, ...]:
