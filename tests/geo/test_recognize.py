@@ -170,3 +170,19 @@ def test_all_caps_wire_copy_is_read_like_lower_case(nlp):
     names = [m.text for m in recognize(nlp(text), get_gazetteer())]
     assert "NAIROBI" in names and "KISUMU" in names
     assert "MOBILE" not in names and "READING" not in names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("متظاهرون في بغداد. Protesters in the capital demanded jobs.", "بغداد"),
+    ("Students in ঢাকা marched on Sunday, the report said.", "ঢাকা"),
+    ("Small protests were reported in 北京 on Sunday.", "北京"),
+])
+def test_place_names_quoted_in_other_scripts(nlp, text, name):
+    assert name in [m.text for m in recognize(nlp(text), get_gazetteer())]
+
+
+def test_a_language_is_not_a_town():
+    from clamor.geo import geoparse
+
+    places = {t.text: t.place for t in geoparse("The leaflet, printed in Hindi, called for a strike.")}
+    assert places.get("Hindi") is None  # GeoNames lists "Hindi" among Mariupol's names

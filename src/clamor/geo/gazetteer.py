@@ -25,7 +25,7 @@ from clamor.geo.normalize import acled_admin_name, name_key, skeleton_key, strip
 from clamor.models import Place
 
 #: Bump when the index layout or the key functions change.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 
 #: The shipped tables the index is built from (their bytes key the cached index).
 INDEX_SOURCES = ("countries.tsv", "admin1.tsv", "admin2.tsv", "town_admin2.tsv", "aliases.tsv",
@@ -34,7 +34,8 @@ INDEX_SOURCES = ("countries.tsv", "admin1.tsv", "admin2.tsv", "town_admin2.tsv",
 #: Match kinds, best first. The resolver penalises looser matches.
 MATCH_NAME, MATCH_ALT, MATCH_AFFIX, MATCH_SKELETON, MATCH_DEMONYM = 0, 1, 2, 3, 4
 
-#: Alternate names shorter than this are skipped (mostly codes such as airport IATA).
+#: Latin-script alternate names shorter than this are skipped (mostly codes such as
+#: airport IATA); in other scripts two characters make a name (北京, 上海).
 MIN_ALT_LEN = 3
 
 
@@ -132,7 +133,7 @@ def build_index(path: Path) -> Path:
 
     def add_name(name: str, gid: int, kind: int) -> None:
         key = name_key(name)
-        if not key or (kind == MATCH_ALT and len(key) < MIN_ALT_LEN) or key.isdigit():
+        if not key or (kind == MATCH_ALT and len(key) < MIN_ALT_LEN and key.isascii()) or key.isdigit():
             return
         if names.get((key, gid), 99) > kind:
             names[(key, gid)] = kind

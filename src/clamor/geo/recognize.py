@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from importlib import resources
 
 from clamor.geo.gazetteer import MATCH_AFFIX, MATCH_ALT, MATCH_DEMONYM, MATCH_NAME, Gazetteer
@@ -199,6 +200,9 @@ def recognize(doc, gaz: Gazetteer, known_countries=()) -> list[Mention]:
                 break
         if not matched:
             i += 1
+
+    for s, e in _caseless_script_names(doc, gaz, taken):
+        take(s, e, "script")
 
     if not lower:
         for s, e in _qualifier_names(doc, gaz, known, taken):
@@ -394,6 +398,40 @@ def _settlement_context(span) -> bool:
 #: "residents of Witu", "youths of Kibera": the people of a place.
 _PEOPLE_OF = re.compile(r"\b(?:residents|villagers|inhabitants|people|youths?|traders|"
                        r"farmers|locals|natives)\s+of\s+$", re.IGNORECASE)
+
+
+def _caseless_script(tok) -> bool:
+    """A word in a script without capitals (Arabic, Persian, Bengali, Devanagari...);
+    letters and combining marks (Indic vowel signs are marks, not letters)."""
+    text = tok.text
+    return (not tok.is_ascii and text.lower() == text.upper()
+            and all(unicodedata.category(ch)[0] in "LM" for ch in text)
+            and any(unicodedata.category(ch)[0] == "L" for ch in text))
+
+
+def _caseless_script_names(doc, gaz: Gazetteer, taken: list[bool]) -> list[tuple[int, int]]:
+    """Place names quoted in another script ("متظاهرون في بغداد", "ঢাকা"): GeoNames keeps
+    them as alternate names. With no capitals and no entity labels to go by, only
+    countries, admin1 regions and towns of LOWERCASE_MIN_POPULATION count."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if taken[i] or not _caseless_script(doc[i]):
+            i += 1
+            continue
+        hit = 0
+        for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            if any(taken[j] or not _caseless_script(doc[j]) for j in range(i, i + n)):
+                continue
+            if any(c.match in (MATCH_NAME, MATCH_ALT) and (
+                    c.feature_code in ("PCLI", "ADM1") or c.population >= LOWERCASE_MIN_POPULATION)
+                   for c in gaz.lookup(span.text, loose=False)):
+                out.append((i, i + n))
+                hit = n
+                break
+        i += hit or 1
+    return out
 
 
 def _after_locative(span) -> bool:
