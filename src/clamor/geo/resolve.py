@@ -82,6 +82,11 @@ COHERENT_KM = 30.0
 COHERENCE_BONUS = 1.0
 #: Only this many of the other name's likeliest places (by prior) may make a pair.
 COHERENCE_TOP_K = 10
+#: A town matched only by an alternate name, in a country none of the article's other
+#: places points to ("Pompeo" is an alternate name of Pompéu, Brazil; the article is about
+#: Iran and Washington): this much less, unless a city this big.
+ALT_OUT_OF_CONTEXT_PENALTY = 3.0
+ALT_OUT_OF_CONTEXT_MAX_POPULATION = 100_000
 #: Score given to a transliteration-skeleton match in a country the article is not about.
 SKELETON_OUT_OF_CONTEXT = -50.0
 #: Below this a candidate is not taken at all (the name stays unresolved rather than
@@ -264,6 +269,10 @@ class Resolver:
                         scores[c.geonames_id] = SKELETON_OUT_OF_CONTEXT
                         continue
                     scores[c.geonames_id] += CONTEXT_COUNTRY_BONUS * min(1.0, cc_w.get(c.country_code, 0.0))
+                    if (c.match == MATCH_ALT and c.feature_class == "P" and cc_w
+                            and cc_w.get(c.country_code, 0.0) < 0.05
+                            and c.population < ALT_OUT_OF_CONTEXT_MAX_POPULATION):
+                        scores[c.geonames_id] -= ALT_OUT_OF_CONTEXT_PENALTY
                     if c.feature_code != "PCLI":
                         scores[c.geonames_id] += CONTEXT_ADMIN1_BONUS * min(
                             1.0, a1_w.get((c.country_code, c.admin1_code), 0.0))
