@@ -48,7 +48,7 @@ AFFIX_AGREES_BONUS = 3.0
 SAME_NAME_REGION_PENALTY = 2.0
 #: ... also when the town bears the name only as an alternate one, if it is a city this
 #: big ("Chittagong" is GeoNames' Chattogram: "protest in Chittagong" is in the city, not
-#: the division; "in New York" is New York City). LGL's annotators gave the state to 11
+#: the division; "in New York" is New York City). LGL's annotators gave the state to a dozen
 #: non-locative "New York"s ("New York Fed", "the New York border"): -0.3 points there,
 #: neutral on the ACLED notes, and the city is what a protest map needs.
 ALT_TOWN_REGION_MIN_POPULATION = 100_000
