@@ -177,6 +177,64 @@ class Resolver:
             m.near = True
         return out
 
+    def _static_scores(self, ms: list[Mention], known_countries: set[str]) -> dict[int, float]:
+        """Scores of one name's candidates before the other names are heard: prior, kind
+        words and affixes, town-versus-region, qualifiers, the known country. Narrows the
+        mentions' candidates (regions that are never towns, strict qualifiers)."""
+        nkey = name_key(ms[0].text)
+        if nkey in not_towns() or any(m.source == "LOC" for m in ms):
+            # world regions, seas, mountains: never a (small) town of the same name
+            if nkey in not_towns():
+                keep = tuple(c for c in ms[0].candidates
+                             if c.feature_code in ("CONT", "PCLI", "ADM1"))
+            else:
+                keep = tuple(c for c in ms[0].candidates if c.feature_class != "P"
+                             or c.population >= LOC_MIN_TOWN_POPULATION
+                             or c.country_code in known_countries)
+            for m in ms:
+                m.candidates = keep
+        _, affix = strip_admin_affix(nkey)
+        affix = affix or next((m.kind_hint for m in ms if m.kind_hint), None)
+        cands = ms[0].candidates
+        town_regions = {(c.country_code, c.admin1_code) for c in cands
+                        if c.feature_class == "P" and (
+                            c.match == MATCH_NAME or (c.match == MATCH_ALT and c.population
+                                                      >= ALT_TOWN_REGION_MIN_POPULATION))}
+        region_named = any(c.feature_code == "ADM1" and c.match == MATCH_NAME
+                           for c in cands)
+        quals = set()
+        for m in ms:
+            if m.qualifier:
+                quals |= self.qualifier_regions(m.qualifier, towns=m.strict_qualifier)
+        if quals and any(m.strict_qualifier for m in ms):
+            cands = _inside(cands, quals)
+            for m in ms:
+                m.candidates = cands
+        official = [c for c in cands if c.match == MATCH_NAME]
+        scores = {}
+        for c in cands:
+            s = prior(c)
+            if c.match == MATCH_ALT and c.feature_class == "P" and any(
+                    not _encloses(o, c) for o in official):
+                s -= ALT_SHADOWED_PENALTY
+            if affix and (c.feature_code == affix or (affix == "PPL" and c.feature_class == "P")):
+                s += AFFIX_AGREES_BONUS
+            if (not affix and c.feature_code in ("ADM1", "ADM2")
+                    and (c.country_code, c.admin1_code) in town_regions):
+                s -= SAME_NAME_REGION_PENALTY
+            elif (region_named and c.feature_class == "P"
+                  and c.population < TOWN_LIKE_REGION_MAX_POPULATION
+                  and not any((c.country_code, c.admin1_code) == (r.country_code, r.admin1_code)
+                              for r in cands if r.feature_code == "ADM1")):
+                s -= TOWN_LIKE_REGION_PENALTY
+            if quals and ((c.country_code, "") in quals
+                          or (c.country_code, c.admin1_code) in quals):
+                s += QUALIFIER_BONUS
+            if c.country_code in known_countries:
+                s += KNOWN_COUNTRY_BONUS
+            scores[c.geonames_id] = s
+        return scores
+
     def resolve(self, mentions: list[Mention], known_countries: set[str] | None = None,
                 passes: int = 3) -> list[Mention]:
         known_countries = known_countries or set()
@@ -187,107 +245,16 @@ class Resolver:
             stem, affix = strip_admin_affix(name_key(m.text))
             # "Platte Co." and "Platte County" are one name: they must not vote for each other
             groups.setdefault(f"{stem}|{affix or ''}", []).append(m)
-        static: dict[str, dict[int, float]] = {}
-        for key, ms in groups.items():
-            nkey = name_key(ms[0].text)
-            if nkey in not_towns() or any(m.source == "LOC" for m in ms):
-                # world regions, seas, mountains: never a (small) town of the same name
-                if nkey in not_towns():
-                    keep = tuple(c for c in ms[0].candidates
-                                 if c.feature_code in ("CONT", "PCLI", "ADM1"))
-                else:
-                    keep = tuple(c for c in ms[0].candidates if c.feature_class != "P"
-                                 or c.population >= LOC_MIN_TOWN_POPULATION
-                                 or c.country_code in known_countries)
-                for m in ms:
-                    m.candidates = keep
-            _, affix = strip_admin_affix(nkey)
-            affix = affix or next((m.kind_hint for m in ms if m.kind_hint), None)
-            cands = ms[0].candidates
-            town_regions = {(c.country_code, c.admin1_code) for c in cands
-                            if c.feature_class == "P" and (
-                                c.match == MATCH_NAME or (c.match == MATCH_ALT and c.population
-                                                          >= ALT_TOWN_REGION_MIN_POPULATION))}
-            region_named = any(c.feature_code == "ADM1" and c.match == MATCH_NAME
-                               for c in cands)
-            quals = set()
-            for m in ms:
-                if m.qualifier:
-                    quals |= self.qualifier_regions(m.qualifier, towns=m.strict_qualifier)
-            if quals and any(m.strict_qualifier for m in ms):
-                cands = _inside(cands, quals)
-                for m in ms:
-                    m.candidates = cands
-            official = [c for c in cands if c.match == MATCH_NAME]
-            scores = {}
-            for c in cands:
-                s = prior(c)
-                if c.match == MATCH_ALT and c.feature_class == "P" and any(
-                        not _encloses(o, c) for o in official):
-                    s -= ALT_SHADOWED_PENALTY
-                if affix and (c.feature_code == affix or (affix == "PPL" and c.feature_class == "P")):
-                    s += AFFIX_AGREES_BONUS
-                if (not affix and c.feature_code in ("ADM1", "ADM2")
-                        and (c.country_code, c.admin1_code) in town_regions):
-                    s -= SAME_NAME_REGION_PENALTY
-                elif (region_named and c.feature_class == "P"
-                      and c.population < TOWN_LIKE_REGION_MAX_POPULATION
-                      and not any((c.country_code, c.admin1_code) == (r.country_code, r.admin1_code)
-                                  for r in cands if r.feature_code == "ADM1")):
-                    s -= TOWN_LIKE_REGION_PENALTY
-                if quals and ((c.country_code, "") in quals
-                              or (c.country_code, c.admin1_code) in quals):
-                    s += QUALIFIER_BONUS
-                if c.country_code in known_countries:
-                    s += KNOWN_COUNTRY_BONUS
-                scores[c.geonames_id] = s
-            static[key] = scores
+        static = {key: self._static_scores(ms, known_countries) for key, ms in groups.items()}
         _add_coherence(groups, static)
         current = {k: dict(v) for k, v in static.items()}
         for _ in range(passes):
             support = {k: _support(groups[k][0].candidates, current[k]) for k in groups}
             points = {k: _top_points(groups[k][0].candidates, current[k]) for k in groups}
-            new = {}
-            for key, ms in groups.items():
-                cc_w: dict[str, float] = {}
-                a1_w: dict[tuple[str, str], float] = {}
-                a2_w: dict[tuple[str, str, str], float] = {}
-                for other, (cc_p, a1_p, a2_p) in support.items():
-                    if other == key:
-                        continue
-                    for cc, p in cc_p.items():
-                        cc_w[cc] = cc_w.get(cc, 0.0) + p
-                    for a1, p in a1_p.items():
-                        a1_w[a1] = a1_w.get(a1, 0.0) + p
-                    for a2, p in a2_p.items():
-                        a2_w[a2] = a2_w.get(a2, 0.0) + p
-                scores = dict(static[key])
-                for c in ms[0].candidates:
-                    if c.match == MATCH_SKELETON and not (
-                            cc_w.get(c.country_code, 0) > 0.5 or c.country_code in known_countries):
-                        # transliteration variants only within countries the article is about
-                        scores[c.geonames_id] = SKELETON_OUT_OF_CONTEXT
-                        continue
-                    scores[c.geonames_id] += CONTEXT_COUNTRY_BONUS * min(1.0, cc_w.get(c.country_code, 0.0))
-                    if (c.match == MATCH_ALT and c.feature_class == "P" and cc_w
-                            and cc_w.get(c.country_code, 0.0) < 0.05
-                            and c.population < ALT_OUT_OF_CONTEXT_MAX_POPULATION):
-                        scores[c.geonames_id] -= ALT_OUT_OF_CONTEXT_PENALTY
-                    if c.feature_code != "PCLI":
-                        scores[c.geonames_id] += CONTEXT_ADMIN1_BONUS * min(
-                            1.0, a1_w.get((c.country_code, c.admin1_code), 0.0))
-                    if c.admin2_code:
-                        scores[c.geonames_id] += CONTEXT_ADMIN2_BONUS * min(
-                            1.0, a2_w.get((c.country_code, c.admin1_code, c.admin2_code), 0.0))
-                    if (c.feature_class == "P" or c.feature_code == "ADM2") and c.lat is not None:
-                        near = 0.0
-                        for other, pts in points.items():
-                            if other != key:
-                                near += max((p for lat, lon, p in pts
-                                             if _km(c.lat, c.lon, lat, lon) <= NEARBY_KM), default=0.0)
-                        scores[c.geonames_id] += NEARBY_BONUS * min(1.0, near)
-                new[key] = scores
-            current = new
+            current = {key: _with_context(ms[0].candidates, static[key],
+                                          _votes(support, key), _others(points, key),
+                                          known_countries)
+                       for key, ms in groups.items()}
         for key, ms in groups.items():
             for m in ms:
                 m.scores = current[key]
@@ -313,6 +280,54 @@ def not_towns() -> frozenset[str]:
     path = resources.files("clamor") / "data" / "gazetteer" / "not_towns.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(name_key(l) for l in lines if l.strip() and not l.startswith("#"))
+
+
+def _votes(support: dict, key: str) -> tuple[dict, dict, dict]:
+    """The other names' summed soft votes for countries, admin1 and admin2 regions."""
+    cc_w: dict[str, float] = {}
+    a1_w: dict[tuple[str, str], float] = {}
+    a2_w: dict[tuple[str, str, str], float] = {}
+    for other, parts in support.items():
+        if other == key:
+            continue
+        for total, part in zip((cc_w, a1_w, a2_w), parts):
+            for region, p in part.items():
+                total[region] = total.get(region, 0.0) + p
+    return cc_w, a1_w, a2_w
+
+
+def _others(points: dict, key: str) -> list[list[tuple[float, float, float]]]:
+    return [pts for other, pts in points.items() if other != key]
+
+
+def _with_context(cands, static: dict[int, float], votes: tuple[dict, dict, dict],
+                  other_points: list, known_countries: set[str]) -> dict[int, float]:
+    """One name's scores: its static scores plus what the article's other names say."""
+    cc_w, a1_w, a2_w = votes
+    scores = dict(static)
+    for c in cands:
+        gid = c.geonames_id
+        if c.match == MATCH_SKELETON and not (
+                cc_w.get(c.country_code, 0) > 0.5 or c.country_code in known_countries):
+            # transliteration variants only within countries the article is about
+            scores[gid] = SKELETON_OUT_OF_CONTEXT
+            continue
+        scores[gid] += CONTEXT_COUNTRY_BONUS * min(1.0, cc_w.get(c.country_code, 0.0))
+        if (c.match == MATCH_ALT and c.feature_class == "P" and cc_w
+                and cc_w.get(c.country_code, 0.0) < 0.05
+                and c.population < ALT_OUT_OF_CONTEXT_MAX_POPULATION):
+            scores[gid] -= ALT_OUT_OF_CONTEXT_PENALTY
+        if c.feature_code != "PCLI":
+            scores[gid] += CONTEXT_ADMIN1_BONUS * min(
+                1.0, a1_w.get((c.country_code, c.admin1_code), 0.0))
+        if c.admin2_code:
+            scores[gid] += CONTEXT_ADMIN2_BONUS * min(
+                1.0, a2_w.get((c.country_code, c.admin1_code, c.admin2_code), 0.0))
+        if (c.feature_class == "P" or c.feature_code == "ADM2") and c.lat is not None:
+            near = sum(max((p for lat, lon, p in pts if _km(c.lat, c.lon, lat, lon) <= NEARBY_KM),
+                           default=0.0) for pts in other_points)
+            scores[gid] += NEARBY_BONUS * min(1.0, near)
+    return scores
 
 
 def _encloses(region: Candidate, town: Candidate) -> bool:
