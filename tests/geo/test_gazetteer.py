@@ -63,3 +63,10 @@ def test_district_without_geonames_point_sits_among_its_towns(gaz):
     (county,) = [c for c in gaz.lookup("Freestone County") if c.feature_code == "ADM2"]
     place = gaz.to_place(county)
     assert haversine_km(place.lat, place.lon, 31.70, -96.15) < 25
+
+
+def test_city_region_is_named_like_the_city(gaz):
+    # GeoNames' "Nairobi Area" is ACLED's (and the news') Nairobi; "Western Area" stays
+    (nairobi,) = [c for c in gaz.lookup("Nairobi") if c.feature_code == "PPLC"]
+    assert gaz.to_place(nairobi).admin1 == "Nairobi"
+    assert gaz.admin1_name("SL", "04") == "Western Area"

@@ -133,7 +133,8 @@ def build_index(path: Path) -> Path:
 
     def add_name(name: str, gid: int, kind: int) -> None:
         key = name_key(name)
-        if not key or (kind == MATCH_ALT and len(key) < MIN_ALT_LEN and key.isascii()) or key.isdigit():
+        short_code = kind == MATCH_ALT and len(key) < MIN_ALT_LEN and key.isascii()
+        if not key or short_code or key.isdigit():
             return
         if names.get((key, gid), 99) > kind:
             names[(key, gid)] = kind
@@ -285,11 +286,23 @@ class Gazetteer:
             "SELECT id, name, cc, a1, lat, lon FROM places WHERE fcode='ADM1'"
         ):
             self.admin1[f"{cc}.{a1}"] = (gid, name, lat, lon)
-        self._admin1_ascii = {
-            r["code"]: acled_admin_name(r["asciiname"]) for r in _read_tsv("admin1.tsv")
-        }
         self._admin2_names: dict[str, str] = {}
         self._lookup_cache: dict[str, tuple[Candidate, ...]] = {}
+        self._admin1_ascii = {
+            r["code"]: self._city_area_name(r["code"], acled_admin_name(r["asciiname"]))
+            for r in _read_tsv("admin1.tsv")
+        }
+
+    def _city_area_name(self, code: str, name: str) -> str:
+        """GeoNames' "Nairobi Area" is the region of the city of Nairobi: ACLED and the news call
+        it Nairobi. Only when the stem is a town inside the region ("Western Area" stays)."""
+        stem, _, last = name.rpartition(" ")
+        if last != "Area" or not stem:
+            return name
+        cc, a1 = code.split(".", 1)
+        inside = any(c.feature_class == "P" and c.match == MATCH_NAME and c.country_code == cc
+                     and c.admin1_code == a1 for c in self.lookup(stem, loose=False))
+        return stem if inside else name
 
     @property
     def _con(self) -> sqlite3.Connection:
