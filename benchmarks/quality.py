@@ -176,7 +176,7 @@ def _run_extras(results: dict, data_dir: Path, limit: int | None, options: Optio
         res = _timed_extra(results, "acled-geocoding", geoparsing.evaluate_acled, data_dir, limit)
         if res is not None:
             datasets["acled-geocoding"] = {
-                "n": res.get("n_events", res.get("n", 0)),
+                "n": res["n_events"],
                 "figures": {k: {"pipeline": v} for k, v in res.items() if isinstance(v, float)},
             }
     res = _timed_extra(results, "sources", sources.evaluate, data_dir, limit)

@@ -1,12 +1,18 @@
 #!/usr/bin/env python
-"""Why ACLED dev notes miss the 25 km mark: counts per cause (the table in docs/geoparsing.md).
+"""Where the geoparser misses: the counts quoted in docs/geoparsing.md.
 
-    python scripts/geo_failures.py [../shared/data] [--limit N]
+    python scripts/geo_failures.py [../shared/data] [--limit N]          ACLED dev notes
+    python scripts/geo_failures.py [../shared/data] --lgl                 LGL gold toponyms
 
-Each 2019+ note is located as `clamor.evaluate.geoparsing.evaluate_acled` locates it; a
-note that misses is classed by whether ACLED's location name occurs in the note and whether
-the gazetteer holds a place of that name within 25 km of ACLED's point. Prints counts only,
-never note text.
+ACLED: each 2019+ note is located as `clamor.evaluate.geoparsing.evaluate_acled` locates
+it; a note that misses 25 km is classed by whether ACLED's location name occurs in the note
+and whether the gazetteer holds a place of that name within 25 km of ACLED's point; then
+the shares within 25 km and located, by country.
+
+LGL: the gold toponyms beyond 161 km, classed as unresolved, resolved to the gold GeoNames
+id (the gold point differs from the gazetteer's), or another place; the gold ids missing
+from the gazetteer; the names missed most often. Prints counts and place names only,
+never note or article text.
 """
 
 from __future__ import annotations
@@ -15,10 +21,10 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from clamor.evaluate.geoparsing import RADIUS_KM_NARROW, locate_acled_notes
-from clamor.geo import get_gazetteer
+from clamor.evaluate.geoparsing import (
+    RADIUS_KM_NARROW, RADIUS_KM_WIDE, locate_acled_notes, names_location, read_gold)
+from clamor.geo import get_gazetteer, get_geoparser
 from clamor.geo.distance import haversine_km
-from clamor.geo.normalize import name_key
 
 
 def cause(row, located, gazetteer) -> str:
@@ -28,7 +34,7 @@ def cause(row, located, gazetteer) -> str:
         return "ok"
     if str(row.geo_precision) == "3":
         return "ACLED's own point is a region (precision 3)"
-    if not row.location or name_key(row.location) not in name_key(row.text):
+    if not names_location(row):
         return "ACLED's location is not named in the note"
     in_gazetteer = any(c.lat is not None and haversine_km(row.latitude, row.longitude, c.lat, c.lon)
                        <= RADIUS_KM_NARROW for c in gazetteer.lookup(row.location))
@@ -37,18 +43,61 @@ def cause(row, located, gazetteer) -> str:
     return "clamor's error: named and in the gazetteer, not chosen"
 
 
+def _print_counts(counts: Counter, total: int, unit: str) -> None:
+    for reason, n in counts.most_common():
+        print(f"{n:6d}  {n / total:6.1%}  {reason}")
+    print(f"{total:6d}  {unit}")
+
+
+def acled(data: Path, limit: int | None) -> None:
+    gazetteer = get_gazetteer()
+    causes: Counter = Counter()
+    per_country: dict[str, Counter] = {}
+    for row, located in locate_acled_notes(data, limit):
+        reason = cause(row, located, gazetteer)
+        causes[reason] += 1
+        tally = per_country.setdefault(row.country, Counter())
+        tally.update(notes=1, ok=reason == "ok", located=located.latitude is not None)
+    _print_counts(causes, sum(causes.values()), "notes")
+    print("\nby country: notes, within 25 km, located")
+    for country, t in sorted(per_country.items()):
+        print(f"  {country}: {t['notes']}, {t['ok'] / t['notes']:.1%}, {t['located'] / t['notes']:.1%}")
+
+
+def lgl(data: Path, limit: int | None) -> None:
+    gp = get_geoparser()
+    kinds: Counter = Counter()
+    names: Counter = Counter()
+    n_gold = n_absent = 0
+    for i, art in enumerate(read_gold(data / "geoparsing" / "lgl.xml", "lgl")):
+        if limit is not None and i >= limit:
+            break
+        resolved = gp.resolve_spans(art.text, [(g.start, g.end) for g in art.toponyms])
+        for g, t in zip(art.toponyms, resolved):
+            if g.geonames_id is not None:
+                n_gold += 1
+                n_absent += gp.gazetteer.get(g.geonames_id) is None
+            if g.lat is None:
+                continue
+            p = t.place
+            if p is not None and p.lat is not None and haversine_km(
+                    g.lat, g.lon, p.lat, p.lon) <= RADIUS_KM_WIDE:
+                continue
+            kinds["unresolved" if p is None else "the gold id, another point"
+                  if p.geonames_id == g.geonames_id else "another place"] += 1
+            names[g.text] += 1
+    _print_counts(kinds, sum(kinds.values()), f"gold toponyms beyond {RADIUS_KM_WIDE:g} km")
+    print(f"\n{n_absent} of {n_gold} gold GeoNames ids ({n_absent / n_gold:.1%}) are not in the gazetteer")
+    print("missed most often: " + ", ".join(f"{name} {n}" for name, n in names.most_common(15)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=Path("../shared/data"))
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--lgl", action="store_true", help="LGL gold toponyms instead of ACLED notes")
     args = parser.parse_args()
-    gazetteer = get_gazetteer()
-    counts = Counter(cause(row, located, gazetteer)
-                     for row, located in locate_acled_notes(args.data, args.limit))
-    total = sum(counts.values())
-    for reason, n in counts.most_common():
-        print(f"{n:6d}  {n / total:6.1%}  {reason}")
-    print(f"{total:6d}  notes")
+    (lgl if args.lgl else acled)(args.data, args.limit)
 
 
 if __name__ == "__main__":

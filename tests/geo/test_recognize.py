@@ -1,7 +1,7 @@
 import pytest
 
 from clamor.geo import get_gazetteer
-from clamor.geo.recognize import is_lowercased, is_near, recognize
+from clamor.geo.recognize import is_caseless, is_near, recognize
 from clamor.nlp import load_spacy
 
 
@@ -32,8 +32,8 @@ def test_demonyms_are_country_mentions(nlp):
 
 
 def test_lowercased_text_helpers():
-    assert is_lowercased("police fired at protesters in ahmedabad on monday " * 3)
-    assert not is_lowercased("Police fired at protesters in Ahmedabad on Monday. " * 3)
+    assert is_caseless("police fired at protesters in ahmedabad on monday " * 3)
+    assert not is_caseless("Police fired at protesters in Ahmedabad on Monday. " * 3)
     assert is_near("clashes on the outskirts of ", len("clashes on the outskirts of "))
     assert not is_near("clashes in ", len("clashes in "))
 

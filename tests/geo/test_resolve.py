@@ -109,7 +109,6 @@ def test_district_without_a_district_entry_falls_to_its_namesake_town(gp):
     assert out["Helmand province"].place.feature_code == "ADM1"
 
 
-
 @pytest.mark.parametrize("county", ["Orange County", "Nassau County"])
 def test_named_county_picks_the_town_inside_it(gp, county):
     # two Woodburys in New York state, one in each county: only the county tells them apart

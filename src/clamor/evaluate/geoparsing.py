@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clamor.geo.distance import haversine_km
+from clamor.geo.normalize import name_key
 
 #: ACLED's and the literature's tolerance radii (161 km = 100 miles).
 RADIUS_KM_WIDE = 161.0
@@ -157,6 +158,11 @@ def locate_acled_notes(data_dir: Path, limit: int | None = None) -> Iterator[tup
         yield row, located
 
 
+def names_location(row) -> bool:
+    """The note names ACLED's location (as written in ACLED's ``location`` column)."""
+    return bool(row.location) and name_key(row.location) in name_key(row.text)
+
+
 def evaluate_acled(data_dir: Path, limit: int | None = None) -> dict[str, float | int]:
     """Share of ACLED dev notes (2019+ rows) geolocated within 25 km, and admin1 match.
 
@@ -165,12 +171,10 @@ def evaluate_acled(data_dir: Path, limit: int | None = None) -> dict[str, float 
     same share over the notes that name ACLED's location at all (a quarter of the notes
     name no place ACLED chose: no geoparser can place those from the text).
     """
-    from clamor.geo.normalize import name_key
-
     n = n_loc = n_25 = n_161 = n_a1 = n_named = n_named_25 = 0
     for row, located in locate_acled_notes(data_dir, limit):
         n += 1
-        named = bool(row.location) and name_key(row.location) in name_key(row.text)
+        named = names_location(row)
         n_named += named
         if located.latitude is None:
             continue

@@ -22,10 +22,12 @@ _DEMAND = re.compile(
 )
 #: a state response told in the passive, with no force named ("five were shot", "were dispersed")
 _PASSIVE_RESPONSE = re.compile(r"\b(?:were|was)\s+(?:shot|arrested|detained|dispersed|beaten|killed)\b", re.I)
-#: an arrest told in the perfect passive ("he has been arrested"): only the arrest is a state
-#: response then; a death in the same sentence may be anyone's doing
-_PASSIVE_ARREST = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?"
-                             r"(?:arrested|detained|nabbed|rounded up|taken into custody)\b", re.I)
+#: an arrest told in the passive ("he has been arrested", "50 were held"): the authorities
+#: arrested; only the arrest is a state response then, a death in the same sentence may be
+#: anyone's doing
+PASSIVE_ARREST = re.compile(r"\b(?:were|was|have been|has been|had been|being|got)\s+(?:\w+\s+)?"
+                            r"(?:arrested|detained|rounded up|held|nabbed|picked up|taken into custody|"
+                            r"apprehended)\b", re.I)
 _SOURCE_ONLY = re.compile(r"\b(?:according to (?:the )?(?:\w+\s+){0,2}police(?: sources| officials)?|"
                           r"police (?:sources|officials?|spokes(?:man|woman|person))?\s*(?:said|say|says|added|told|confirmed|claimed)|"
                           r"(?:said|told|added) (?:the )?(?:\w+\s+){0,2}police(?: sources| officials)?)\b", re.I)
@@ -85,7 +87,7 @@ def find_state_response(sentence: Sentence) -> list[Item]:
     if _PASSIVE_RESPONSE.search(sentence.text):
         # "five were killed" names no killer: a death is a state response only with the force named
         return [i for i in _scan(sentence, lex.state_response, "state_response") if i.value != "killings"]
-    if _PASSIVE_ARREST.search(sentence.text):
+    if PASSIVE_ARREST.search(sentence.text):
         return [i for i in _scan(sentence, lex.state_response, "state_response") if i.value == "arrests"]
     return []
 

@@ -261,7 +261,7 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
         return territory
     clash = k.get("clash", [])
     weak_clash = k.get("clash_weak", [])
-    deals = [t for t in k.get("agreement", []) if not _agreement_is_context(t, text)]
+    deals = _deals(k, text)
     if deals and weak_clash and not clash and not _any(k, "kill", "attack", "firearm_force"):
         # a ceasefire or prisoner exchange "where fighting has raged": the fighting is background
         return "Strategic developments", "Agreement", "strategic-agreement", deals
@@ -326,7 +326,7 @@ def _strategic_type(k: dict[str, list[Trigger]], text: str, actor: bool) -> tupl
         return "Strategic developments", "Headquarters or base established", "strategic-hq", k["hq"]
     if k.get("nonviolent_transfer"):
         return "Strategic developments", "Non-violent transfer of territory", "strategic-transfer", k["nonviolent_transfer"]
-    deals = [t for t in k.get("agreement", []) if not _agreement_is_context(t, text)]
+    deals = _deals(k, text)
     if deals and not k.get("disaster"):
         return "Strategic developments", "Agreement", "strategic-agreement", deals
     moves = _any(k, "change_group", "withdrawal")
@@ -387,19 +387,27 @@ def territory_doer(trigger: Trigger, text: str) -> str | None:
     actor of the trigger's sentence, its usual subject ("the army and allied fighters
     captured"); None when no actor is named there.
     """
-    lex = load_lexicon()
-    state, armed = lex.triggers["state_force"], lex.triggers["armed_group"]
     rel = trigger.end - trigger.sentence.start
     after = text[rel:rel + PASSIVE_AGENT_WINDOW]
     agent = _TERRITORY_BY.match(after)
     if agent or re.match(r"fall|fell", trigger.text, re.I):
-        tail = after[agent.end():] if agent else after
-        found = [(m.start(), kind) for kind, pat in (("state", state), ("armed", armed)) for m in [pat.search(tail)] if m]
-        if found:
-            return min(found)[1]
-    before = _sentence_before(trigger, text)
-    found = [(m.start(), kind) for kind, pat in (("state", state), ("armed", armed)) for m in [pat.search(before)] if m]
-    return min(found)[1] if found else None
+        doer = _first_actor(after[agent.end():] if agent else after)
+        if doer:
+            return doer
+    return _first_actor(_sentence_before(trigger, text))
+
+
+def _first_actor(text: str) -> str | None:
+    """"state" or "armed", whichever kind of actor ``text`` names first; None if neither."""
+    triggers = load_lexicon().triggers
+    hits = [(m.start(), kind) for kind, name in (("state", "state_force"), ("armed", "armed_group"))
+            if (m := triggers[name].search(text))]
+    return min(hits)[1] if hits else None
+
+
+def _deals(k: dict[str, list[Trigger]], text: str) -> list[Trigger]:
+    """Agreement triggers that are the news, not the frame of another act."""
+    return [t for t in k.get("agreement", []) if not _agreement_is_context(t, text)]
 
 
 def _agreement_is_context(trigger: Trigger, text: str) -> bool:

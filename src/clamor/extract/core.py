@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clamor.extract.arguments import (
-    Item, armed_actor, find_demands, find_participants, find_state_response, find_tactics, group_actor,
+    PASSIVE_ARREST, Item, armed_actor, find_demands, find_participants, find_state_response, find_tactics, group_actor,
     interaction, state_actor,
 )
 from clamor.extract.coding import Mention, code_sentence, out_of_taxonomy, rule_type
@@ -50,8 +50,6 @@ MASS_ARREST_MIN = 10
 CONTINUATION_SENTENCES = 2
 #: how far (characters) from an arrest word its detainees are looked for, inside its clause
 DETAINEE_WINDOW = 80
-_PASSIVE_ARREST = re.compile(r"\b(?:were|was|have been|has been|had been|being|got)\s+(?:\w+\s+)?"
-                             r"(?:arrested|detained|rounded up|held|nabbed|picked up|taken into custody|apprehended)\b", re.I)
 #: Confidence building blocks (hand-set, documented in docs/coding-rules.md).
 BASE_CONFIDENCE = 0.5
 LOCATION_BONUS = 0.15
@@ -103,7 +101,7 @@ def _strategic_arrest(sentence: Sentence, triggers: list[Trigger]) -> list[Trigg
     political_context = cues["political_arrest_context"].search(text)
     if any(t.is_new and t.kind == "crime" for t in triggers) and not political_context:
         return []
-    state = load_lexicon().state_agent.search(text) or _PASSIVE_ARREST.search(text)
+    state = load_lexicon().state_agent.search(text) or PASSIVE_ARREST.search(text)
     if not state and any(t.is_new and t.kind == "armed_group" for t in triggers):
         return []  # an armed group "detaining" people is an abduction, not an arrest
     for count in counts:
@@ -598,14 +596,19 @@ def _build_event(article: Article, c: _Cluster, n: int, country: Place | None, r
         a1, i1 = armed_name
         if state_span and c.event_type in ("Battles", "Explosions/Remote violence"):
             a2, i2 = state_actor(text[state_span[0]:state_span[1]], cname)
+
+    def actor_span(actor: str, inter: int) -> tuple[int, int]:
+        """Evidence of an actor: the state force's words, the armed group's, else the trigger."""
+        if inter == 1 and state_span:
+            return state_span
+        return armed_span if armed_name and actor == armed_name[0] else trig_span
+
     if a1:
         fields["actor1"], fields["inter1"] = a1, i1
-        span = state_span if i1 == 1 and state_span else (armed_span if a1 == (armed_name or (None,))[0] else trig_span)
-        ev.append(_ev(text, "actor1", *span))
+        ev.append(_ev(text, "actor1", *actor_span(a1, i1)))
     if a2:
         fields["actor2"], fields["inter2"] = a2, i2
-        span = state_span if i2 == 1 and state_span else (armed_span if a2 == (armed_name or (None,))[0] else trig_span)
-        ev.append(_ev(text, "actor2", *span))
+        ev.append(_ev(text, "actor2", *actor_span(a2, i2)))
     fields["interaction"] = interaction(i1, i2)
     if assoc and a1:
         key = "assoc_actor_1" if i1 in (5, 6) else ("assoc_actor_2" if i2 in (5, 6) else None)

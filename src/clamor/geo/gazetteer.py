@@ -177,7 +177,6 @@ def build_index(path: Path) -> Path:
 
     cities = json.loads((gdir / "cities500.json").read_text(encoding="utf-8"))
     admin1_pop: dict[str, int] = {}
-    admin1_pts: dict[str, list[tuple[float, float]]] = {}
     best_capital: dict[str, tuple[int, int]] = {}
     town_a2 = {int(r["geonameid"]): r["admin2_code"] for r in _read_tsv("town_admin2.tsv")}
     for c in cities.values():

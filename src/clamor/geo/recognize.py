@@ -62,13 +62,6 @@ def stop_names() -> frozenset[str]:
     return frozenset(name_key(l) for l in lines if l.strip() and not l.startswith("#"))
 
 
-def is_lowercased(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 40:
-        return False
-    return sum(c.isupper() for c in letters) / len(letters) < LOWERCASE_TEXT_RATIO
-
-
 def is_caseless(text: str) -> bool:
     """Lower-cased or ALL-CAPS text: capitals say nothing about which words are names."""
     letters = [c for c in text if c.isalpha()]

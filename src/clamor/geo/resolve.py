@@ -430,13 +430,6 @@ def _support(cands, scores) -> tuple[dict[str, float], dict[tuple[str, str], flo
     return cc_p, a1_p, a2_p
 
 
-def _argmax(cands, scores) -> Candidate | None:
-    best = max(cands, key=lambda c: scores.get(c.geonames_id, -99), default=None)
-    if best is None or scores.get(best.geonames_id, -99) < MIN_RESOLVE_SCORE:
-        return None
-    return best
-
-
 def precision_of(c: Candidate | None, near: bool = False) -> int | None:
     """ACLED geo_precision: 1 town, 2 near a town or a district, 3 region/country."""
     if c is None:
