@@ -38,3 +38,16 @@ class ModelNotFoundError(ClamorError):
 
 class StoreError(ClamorError):
     """The database could not be opened or written."""
+
+
+class UsageError(ClamorError):
+    """The command was called wrongly; the CLI exits with status 2, not 1."""
+
+
+class DatabaseNotFoundError(UsageError, StoreError):
+    """A command that only reads was given a SQLite database file that does not exist."""
+
+    def __init__(self, path: str):
+        self.path = path
+        super().__init__(f"{path}: no such database (only 'clamor ingest' and "
+                         "'clamor db upgrade' create one)")

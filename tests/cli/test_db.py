@@ -31,6 +31,19 @@ def test_db_upgrade_and_info(tmp_path):
     assert "revision: 0001" in info and "events: 0" in info
 
 
+def test_db_info_refuses_a_missing_database_and_creates_nothing(tmp_path):
+    missing = tmp_path / "evnts.db"
+    result = run("db", "info", "--db", str(missing))
+    assert result.exit_code == 2
+    (line,) = result.output.splitlines()
+    assert str(missing) in line and "no such database" in line
+    assert not missing.exists()
+
+
+def test_ingest_creates_a_missing_database(db):
+    assert db.is_file()  # the fixture's `clamor ingest --db` made it
+
+
 def test_db_opens_in_the_sqlite3_module_with_readable_views(db):
     conn = sqlite3.connect(db)
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}

@@ -50,3 +50,15 @@ def test_env_var_names_the_database(db, monkeypatch):
 def test_table_shows_a_count_and_a_hint_when_limited(db):
     result = run("events", "--db", str(db), "--limit", "1")
     assert "1 event of 2" in result.output
+
+
+@pytest.mark.parametrize("via_env", [False, True])
+def test_a_missing_database_is_refused_not_created(tmp_path, monkeypatch, via_env):
+    missing = tmp_path / "evnts.db"
+    if via_env:
+        monkeypatch.setenv("CLAMOR_DB", str(missing))
+    result = run("events", *([] if via_env else ["--db", str(missing)]), "--csv")
+    assert result.exit_code == 2
+    (line,) = result.output.splitlines()
+    assert str(missing) in line and "no such database" in line
+    assert not missing.exists()

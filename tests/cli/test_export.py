@@ -25,6 +25,17 @@ def test_export_to_file(db, tmp_path):
     result = run("export", "--db", str(db), "--format", "geojson", "-o", str(out))
     assert result.exit_code == 0, result.output
     assert len(json.loads(out.read_text())["features"]) == 2
+
+
+def test_parquet_to_standard_output_is_a_usage_error(db):
     result = run("export", "--db", str(db), "--format", "parquet")
-    assert result.exit_code == 1
-    assert "-o FILE" in result.output
+    assert result.exit_code == 2
+    assert "-o FILE" in result.output and "Traceback" not in result.output
+
+
+def test_a_missing_database_is_refused_not_created(tmp_path):
+    missing = tmp_path / "evnts.db"
+    result = run("export", "--db", str(missing), "--format", "geojson")
+    assert result.exit_code == 2
+    assert str(missing) in result.output and "no such database" in result.output
+    assert not missing.exists()

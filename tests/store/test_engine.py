@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from clamor.errors import StoreError
+from clamor.errors import DatabaseNotFoundError, StoreError
 from clamor.store import open_store
-from clamor.store.engine import default_path, make_engine, resolve_url
+from clamor.store.engine import default_path, make_engine, require_existing, resolve_url
 
 
 def test_resolve_url(tmp_path, monkeypatch):
@@ -41,3 +41,14 @@ def test_bad_urls_are_store_errors(tmp_path):
         make_engine("mysql://u@h/db")
     with pytest.raises(StoreError):
         open_store(tmp_path / "no" / "such" / "folder" / "x.db")
+
+
+def test_require_existing_refuses_only_a_missing_sqlite_file(tmp_path):
+    missing = tmp_path / "nope.db"
+    with pytest.raises(DatabaseNotFoundError, match="nope.db"):
+        require_existing(resolve_url(missing))
+    assert not missing.exists()
+    open_store(tmp_path / "made.db").close()
+    require_existing(resolve_url(tmp_path / "made.db"))
+    require_existing("postgresql+psycopg://nobody@localhost/none")  # servers are not checked
+    require_existing("sqlite://")  # in memory

@@ -11,7 +11,7 @@ import importlib
 import click
 
 from clamor._version import __version__
-from clamor.errors import ClamorError
+from clamor.errors import ClamorError, UsageError
 
 #: Modules under ``clamor.cli`` that define commands; each adds itself to ``cli``.
 COMMAND_MODULES = (
@@ -34,13 +34,17 @@ EXIT_USAGE = 2
 
 
 class ClamorGroup(click.Group):
-    """A group that turns :class:`ClamorError` into a one-line message and exit code 1."""
+    """A group that turns :class:`ClamorError` into a one-line message and exit code 1
+    (2 for a :class:`clamor.errors.UsageError`)."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except ClamorError as exc:
-            raise click.ClickException(str(exc)) from None
+            error = click.ClickException(str(exc))
+            if isinstance(exc, UsageError):
+                error.exit_code = EXIT_USAGE
+            raise error from None
 
 
 @click.group(cls=ClamorGroup, context_settings={"help_option_names": ["-h", "--help"]})

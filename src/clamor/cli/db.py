@@ -18,6 +18,18 @@ def db_option(func: Callable) -> Callable:
                         help=DB_HELP)(func)
 
 
+def open_existing_store(db: str | None, upgrade: bool = True):
+    """Open the store for a command that only reads: a SQLite file that does not exist is
+    refused (:class:`clamor.errors.DatabaseNotFoundError`, exit 2) rather than created
+    empty; only ``ingest`` and ``db upgrade`` create a database."""
+    from clamor.store import open_store
+    from clamor.store.engine import require_existing, resolve_url
+
+    url = resolve_url(db)
+    require_existing(url)
+    return open_store(url, upgrade=upgrade)
+
+
 @cli.group("db")
 def db_group() -> None:
     """Create, migrate and inspect the event store.
@@ -57,9 +69,7 @@ def info_command(db: str | None) -> None:
     Example:
       clamor db info --db events.db
     """
-    from clamor.store import open_store
-
-    store = open_store(db, upgrade=False)
+    store = open_existing_store(db, upgrade=False)
     click.echo(f"database: {store.url}")
     click.echo(f"revision: {store.revision() or 'none (run clamor db upgrade)'}")
     if store.revision():

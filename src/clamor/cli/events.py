@@ -7,7 +7,7 @@ from dataclasses import replace
 import click
 
 from clamor.cli import cli
-from clamor.cli.db import db_option
+from clamor.cli.db import db_option, open_existing_store
 from clamor.cli.output import RowWriter, output_options
 
 #: The table view shows at most this many events unless --limit is given (a rich table of
@@ -59,10 +59,10 @@ def events_command(db, fmt, since, until, limit, **filters) -> None:
       clamor events --near -0.28,36.07,20 --type Protests --csv > nakuru.csv
       clamor events --text "tear gas" --json
     """
-    from clamor.store import EventFilters, open_store
+    from clamor.store import EventFilters
     from clamor.store.records import ROW_COLUMNS
 
-    store = open_store(db)
+    store = open_existing_store(db)
     query = EventFilters(since=since.date() if since else None,
                          until=until.date() if until else None, limit=limit, **filters)
     if fmt == "table" and limit is None:

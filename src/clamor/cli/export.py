@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from clamor.cli import cli
-from clamor.cli.db import db_option
+from clamor.cli.db import db_option, open_existing_store
 from clamor.store.export import FORMATS
 
 
@@ -31,9 +31,11 @@ def export_command(db, fmt, output, country, since, until, min_sources) -> None:
       clamor export --format geojson --country KE -o kenya.geojson
       clamor export --format parquet -o events.parquet
     """
-    from clamor.store import EventFilters, open_store
+    from clamor.store import EventFilters
 
-    store = open_store(db)
+    if fmt == "parquet" and output == "-":
+        raise click.UsageError("Parquet is binary: give an output file with -o FILE")
+    store = open_existing_store(db)
     filters = EventFilters(country=country, since=since.date() if since else None,
                            until=until.date() if until else None, min_sources=min_sources)
     n = store.export(fmt, None if output == "-" else output, filters)

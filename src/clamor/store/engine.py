@@ -9,7 +9,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from clamor.errors import StoreError
+from clamor.errors import DatabaseNotFoundError, StoreError
 
 #: Seconds a SQLite writer waits for another process's write lock before giving up.
 #: Ingest transactions are one article each (milliseconds), so a minute is only ever
@@ -45,6 +45,20 @@ def resolve_url(url: str | os.PathLike | None = None) -> str:
         if raw.startswith(prefix):
             return "postgresql+psycopg://" + raw[len(prefix):]
     return raw
+
+
+def require_existing(url: str) -> None:
+    """Raise :class:`DatabaseNotFoundError` when ``url`` (resolved) names a SQLite file that
+    does not exist: opening it would silently create an empty database, so a mistyped
+    ``--db`` on a command that only reads would report 0 events. Server URLs pass."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"{url}: not a database URL or path") from exc
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    if not Path(parsed.database).expanduser().is_file():
+        raise DatabaseNotFoundError(parsed.database)
 
 
 def make_engine(url: str) -> Engine:
