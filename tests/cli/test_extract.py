@@ -46,3 +46,22 @@ def test_unknown_spacy_model_is_a_usage_error_before_any_article(tmp_path):
     assert result.exit_code == 2
     assert "no_such_spacy_model" in result.output and "not installed" in result.output
     assert result.stdout.count("{") == 0
+
+
+def test_registry_reaches_the_source_and_the_events(tmp_path):
+    from tests.cli.registry_story import PUBLISHER, write_story_and_registry
+
+    story, registry = write_story_and_registry(tmp_path)
+    without = json.loads(run(story, "--json").stdout.splitlines()[0])
+    assert without["source"]["publisher_type"] is None
+    result = run(story, "--registry", registry, "--json")
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout.splitlines()[0])
+    assert record["source"]["publisher"] == PUBLISHER
+    assert record["source"]["publisher_type"] == "opposition_or_advocacy"
+    assert record["events"] and all(e["partisan_sources_only"] for e in record["events"])
+
+
+def test_a_missing_registry_is_a_usage_error(tmp_path):
+    result = run(tmp_path, "--registry", tmp_path / "nope.toml", "--json")
+    assert result.exit_code == 2 and "nope.toml" in result.output

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from clamor.cli import cli
-from clamor.cli.inputs import BatchReport, build_options, input_command, input_options, with_progress
+from clamor.cli.inputs import (BatchReport, build_options, input_command, input_options, registry_option,
+                               with_progress)
 from clamor.cli.output import RowWriter, output_options
 from clamor.ingest import read
 from clamor.models import Article, SourceAssessment
@@ -38,14 +39,12 @@ def _row(article: Article, assessment: SourceAssessment) -> dict:
 
 @cli.command("assess")
 @input_options
-@click.option("--registry", "registries", multiple=True, type=click.Path(dir_okay=False),
-              help="Extra publisher registry file (TOML or JSON), merged over the shipped one. "
-                   "Repeatable.")
+@registry_option
 @click.option("--signals", "per_signal", is_flag=True,
               help="Print one row per language signal (kind, category, offsets, text).")
 @output_options()
 @input_command
-def assess_command(paths, fmt, progress, registries, per_signal, **input_kwargs) -> int:
+def assess_command(paths, fmt, progress, per_signal, **input_kwargs) -> int:
     """Assess each article's source: publisher, documented affiliation, language signals.
 
     The publisher comes from the byline, site name, URL or a dateline masthead and is
@@ -62,7 +61,7 @@ def assess_command(paths, fmt, progress, registries, per_signal, **input_kwargs)
     """
     from clamor.assess import assess_source
 
-    options = build_options(**input_kwargs, registry_paths=tuple(registries))
+    options = build_options(**input_kwargs)
     report = BatchReport()
     if per_signal:
         writer = RowWriter(fmt, SIGNAL_COLUMNS, title="source signals")

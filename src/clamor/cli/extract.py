@@ -6,7 +6,7 @@ import click
 
 from clamor.cli import cli
 from clamor.cli.inputs import (BatchReport, build_options, input_command, input_options, model_options,
-                               with_progress)
+                               registry_option, with_progress)
 from clamor.cli.output import RowWriter, output_options
 from clamor.models import Event, Extraction
 
@@ -26,6 +26,7 @@ def _row(extraction: Extraction, event: Event | None) -> dict:
 @cli.command("extract")
 @input_options
 @model_options
+@registry_option
 @output_options()
 @input_command
 def extract_command(paths, fmt, progress, **input_kwargs) -> int:
@@ -41,6 +42,7 @@ def extract_command(paths, fmt, progress, **input_kwargs) -> int:
       clamor extract news/ --csv > events.csv
       clamor extract page.html --model my_model.npz --table
       clamor extract news.jsonl --spacy-model en_core_web_lg --json
+      clamor extract feed.xml --registry my_outlets.toml --json
     """
     from clamor.ingest import read
     from clamor.pipeline import Pipeline

@@ -77,11 +77,23 @@ def model_options(command: Callable) -> Callable:
     )(command)
 
 
+def registry_option(command: Callable) -> Callable:
+    """``--registry FILE`` (repeatable): publisher registries merged over the shipped one,
+    for every command that assesses sources; the command receives ``registries``."""
+    return click.option(
+        "--registry", "registries", multiple=True, type=click.Path(exists=True, dir_okay=False),
+        help="Extra publisher registry file (TOML or JSON), merged over the shipped one. "
+             "Repeatable.")(command)
+
+
 def build_options(max_size: int, id_column: str, url_column: str, title_column: str,
                   text_column: str, published_column: str, **extra: Any) -> Options:
-    """The :class:`Options` for the values of :func:`input_options`."""
+    """The :class:`Options` for the values of :func:`input_options` (and of
+    :func:`model_options` and :func:`registry_option` when the command has them)."""
     columns = ColumnNames(id=id_column, url=url_column, title=title_column, text=text_column,
                           published=published_column)
+    if "registries" in extra:
+        extra["registry_paths"] = tuple(extra.pop("registries"))
     if extra.get("spacy_model") is None:
         extra.pop("spacy_model", None)  # keep the $CLAMOR_SPACY_MODEL default
     return Options(max_bytes=max_size, columns=columns, **extra)
