@@ -30,6 +30,7 @@ demo: $(STAMP)
 	$(BIN)/clamor export --db $(DEMO_DB) --format geojson -o .demo/events.geojson
 	$(BIN)/clamor export --db $(DEMO_DB) --format acled-csv -o .demo/events.csv
 	@echo "events stored in $(DEMO_DB); exported to .demo/events.geojson and .demo/events.csv"
+	@echo "to run clamor yourself (as in README.md): source $(BIN)/activate, or call $(BIN)/clamor"
 
 test: $(STAMP)
 	CLAMOR_DATA=$(DATA) $(BIN)/python -m pytest -q
