@@ -6,7 +6,11 @@ Stages, in order, each a typed function:
 1. ``clamor.nlp.load_spacy``          the spaCy doc (sentences, entities), parsed once
 2. ``clamor.extract.extract_events``  events and reactions, with evidence spans
 3. ``clamor.geo.locate_events``       each event's place, resolved to GeoNames
-4. ``clamor.assess.assess_source``    publisher, affiliation and language signals
+4. ``clamor.extract.name_actors_by_country``  actor names given the resolved country
+5. ``clamor.assess.assess_source``    publisher, affiliation and language signals
+6. ``clamor.extract.notes.with_notes`` each event's notes, written from its final fields
+
+Stages 2-6 are :func:`run_stages`, shared with the spaCy component ``nlp.add_pipe("clamor")``.
 
 Articles whose status is not ``ok`` (not English, too short) come back with no events.
 """
@@ -67,18 +71,30 @@ class Pipeline:
         return Extraction(article=article)
 
     def _run_stages(self, article: Article, doc) -> Extraction:
-        from clamor.assess import assess_source
-        from clamor.extract import extract_events, name_actors_by_country
-        from clamor.geo import locate_events
+        return run_stages(article, doc, self.options)
 
-        events, reactions = extract_events(article, doc, self.options)
-        events = locate_events(article, doc, events, self.options)
-        # Actor names carry the country only once the geoparser has found it.
-        events = name_actors_by_country(events)
-        source = assess_source(article, self.options)
-        if source.partisan:
-            events = [e.model_copy(update={"partisan_sources_only": True}) for e in events]
-        return Extraction(article=article, events=events, reactions=reactions, source=source)
+
+def run_stages(article: Article, doc, options: Options | None = None) -> Extraction:
+    """Every stage after parsing, on one article and its spaCy doc (parsed from
+    ``article.text``): the pipeline and the spaCy component both call this."""
+    from clamor.assess import assess_source
+    from clamor.extract import extract_events, name_actors_by_country
+    from clamor.extract.notes import with_notes
+    from clamor.geo import locate_events
+
+    options = options or Options()
+    if article.status != ArticleStatus.OK:
+        return Extraction(article=article)
+    events, reactions = extract_events(article, doc, options)
+    events = locate_events(article, doc, events, options)
+    # Actor names carry the country only once the geoparser has found it.
+    events = name_actors_by_country(events)
+    source = assess_source(article, options)
+    if source.partisan:
+        events = [e.model_copy(update={"partisan_sources_only": True}) for e in events]
+    # Last: a note summarises the finished event (its place, actors, date and counts).
+    events = with_notes(events)
+    return Extraction(article=article, events=events, reactions=reactions, source=source)
 
 
 def extract(text_or_article: str | Article, options: Options | None = None) -> Extraction:

@@ -14,7 +14,7 @@ def test_protest_with_place_date_counts(run):
     assert "Students (Kenya)" in e.assoc_actor_1
     assert e.arrests == 12 and "arrests" in e.state_response
     assert e.crowd_size.low == 200
-    assert e.notes and 0 < e.confidence <= 1
+    assert e.notes == "" and 0 < e.confidence <= 1  # notes come last, from clamor.pipeline
     fields = {ev.field for ev in e.evidence}
     assert {"event_type", "location", "event_date", "arrests", "participants", "actor1"} <= fields
 

@@ -7,6 +7,7 @@ import itertools
 
 import pytest
 
+from clamor.extract.notes import make_notes
 from clamor.merge import match_reasons, merge_events, merge_group
 from clamor.merge.rules import canonical_id, date_window, haversine_km
 from clamor.models import Event, SourceAssessment
@@ -152,6 +153,17 @@ def test_single_source_keeps_its_values():
     one = ev("a1", fatalities=1, notes="one")
     merged = merge_group([one])
     assert merged.event.fatalities == 1
-    assert merged.event.notes == "one"
+    assert merged.event.notes == make_notes(merged.event) != "one"
+    assert merged.choices["notes"].rule == "written_from_merged_fields"
     assert merged.disagreements == []
     assert merged.choices["event_type"].rule == "only_source"
+
+
+def test_merged_notes_follow_the_merged_place_and_count():
+    vague = ev("a1", location=None, latitude=None, longitude=None, geo_precision=None,
+               geonames_id=None, fatalities=5, notes="5 killed at an unspecified location")
+    placed = ev("a2", fatalities=3, notes="3 killed in Nakuru")
+    merged = merge_group([vague, placed])
+    assert merged.event.location == "Nakuru" and merged.event.fatalities == 3
+    assert "in Nakuru (Nakuru, Kenya)" in merged.event.notes
+    assert "3 fatalities" in merged.event.notes and "5 fatalities" not in merged.event.notes

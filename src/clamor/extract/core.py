@@ -2,7 +2,8 @@
 
 Stages (each in its own module): sentences -> triggers and not-new-event filters ->
 ACLED typing -> places, dates, arguments, counts -> clustering (one event per location,
-day and event type) -> reactions -> notes and confidence.
+day and event type) -> reactions -> confidence. Notes are written later, from the
+finished event, by :func:`clamor.pipeline.run_stages`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from clamor.extract.arguments import (
 from clamor.extract.coding import Mention, code_sentence, out_of_taxonomy, rule_type
 from clamor.extract.document import MODEL_OVER_RULES, _load_model
 from clamor.extract.lexicon import load_lexicon, type_info
-from clamor.extract.notes import make_notes
 from clamor.extract.places import Place, country_mentions, country_of, find_places, town_country
 from clamor.extract.quantities import Count, find_counts, find_crowd_size
 from clamor.extract.reactions import find_reactions
@@ -659,7 +659,7 @@ def _build_event(article: Article, c: _Cluster, n: int, country: Place | None, r
         confidence=round(max(0.05, min(0.95, confidence)), 2),
         **fields,
     )
-    return event.model_copy(update={"notes": make_notes(event)})
+    return event  # notes are written last, from the finished event (clamor.pipeline)
 
 
 def _to_reactions(article: Article, found, events: list[Event], country: Place | None = None) -> list[Reaction]:

@@ -1,19 +1,68 @@
-"""ACLED-style notes generated from an event record (one to three sentences)."""
+"""ACLED-style notes written from a finished event record (one to three sentences).
+
+The note is a summary of the event's own fields and nothing else, so it is written last:
+by :func:`clamor.pipeline.run_stages` once the place is resolved and the actors carry
+their country, and again by :func:`clamor.merge.merge_group` from the merged fields.
+"""
 
 from __future__ import annotations
 
-from clamor.models import Event
+from collections.abc import Iterable
 
-_VERBS = {
-    "Peaceful protest": "held a demonstration",
-    "Protest with intervention": "demonstrated and were met with intervention by the authorities",
-    "Excessive force against protesters": "used potentially lethal force against demonstrators",
-    "Violent demonstration": "held a violent demonstration",
-    "Mob violence": "engaged in mob violence",
+from clamor.models import Event, Quantity
+
+#: One clause per ACLED sub-event type, in the past tense ACLED's coders write notes in.
+#: ``{a1}`` is actor 1; ``{a2}`` is actor 2, else the words after ``|`` in the same braces.
+#: Written by the clamor developers from the ACLED codebook's sub-event definitions.
+_CLAUSES = {
+    "Peaceful protest": "{a1} held a demonstration",
+    "Protest with intervention": "{a1} held a demonstration that was met with intervention by {a2|the authorities}",
+    "Excessive force against protesters": "{a1} used potentially lethal force against {a2|demonstrators}",
+    "Violent demonstration": "{a1} held a violent demonstration",
+    "Mob violence": "{a1} engaged in mob violence against {a2|others}",
+    "Armed clash": "{a1} clashed with {a2|an unidentified armed group}",
+    "Government regains territory": "{a1} regained control of territory from {a2|a non-state group}",
+    "Non-state actor overtakes territory": "{a1} took control of territory from {a2|its previous holders}",
+    "Chemical weapon": "{a1} used chemical weapons against {a2|their targets}",
+    "Air/drone strike": "{a1} carried out an air or drone strike on {a2|their targets}",
+    "Suicide bomb": "{a1} carried out a suicide bombing against {a2|their targets}",
+    "Shelling/artillery/missile attack": "{a1} fired shells, artillery or missiles at {a2|their targets}",
+    "Remote explosive/landmine/IED": "{a1} detonated a remote explosive device against {a2|their targets}",
+    "Grenade": "{a1} threw a grenade at {a2|their targets}",
+    "Sexual violence": "{a1} committed sexual violence against {a2|civilians}",
+    "Attack": "{a1} attacked {a2|civilians}",
+    "Abduction/forced disappearance": "{a1} abducted {a2|civilians}",
+    "Agreement": "{a1} reached an agreement with {a2|another party}",
+    "Arrests": "{a1} arrested {a2|people}",
+    "Change to group/activity": "{a1} changed their activity or organisation",
+    "Disrupted weapons use": "{a1} seized or defused weapons of {a2|another group}",
+    "Headquarters or base established": "{a1} established a headquarters or base",
+    "Looting/property destruction": "{a1} looted or destroyed property of {a2|others}",
+    "Non-violent transfer of territory": "{a1} took over territory without fighting from {a2|its previous holders}",
+    "Other": "{a1} were involved in a strategic development",
 }
+_GENERIC_CLAUSE = "{a1} were involved in an event coded as {type}"
+#: Where a clause has no place for actor 2, how the note still names it.
+_WITH_ACTOR2 = {"Violent demonstration": " and clashed with {a2}"}
+_WITH_ACTOR2_DEFAULT = " involving {a2}"
+_UNIDENTIFIED = "unidentified actors"
+_SINGULAR = {"fatalities": "fatality", "injuries": "injury", "arrests": "arrest"}
 
 
-def _date_phrase(event: Event) -> str:
+def actor_phrase(actor: str | None) -> str | None:
+    """An ACLED actor as the note names it: the name without its country or period
+    ("Police Forces of Kenya (2013-)" -> "Police Forces of Kenya"; "Protesters (Kenya)" ->
+    "protesters", a common noun in mid-sentence)."""
+    if not actor:
+        return None
+    name = actor.split(";")[0].split(" (")[0].strip()
+    if " " not in name and name[:1].isupper() and name[1:].islower():
+        return name.lower()
+    return name
+
+
+def date_phrase(event: Event) -> str:
+    """'On 4 March 2019', 'Around 4 March 2019 (week of)', 'In March 2019 (month of)'."""
     if event.event_date is None:
         return "On an unknown date"
     d = event.event_date
@@ -24,42 +73,74 @@ def _date_phrase(event: Event) -> str:
     return f"On {d.day} {d:%B %Y}"
 
 
-def _join(items: list[str]) -> str:
+def place_phrase(event: Event) -> str:
+    """'in Nakuru (Nakuru, Kenya)', or 'at an unspecified location in Kenya'."""
+    region = ", ".join(p for p in (event.admin1, event.country) if p)
+    if event.location:
+        return f"in {event.location}" + (f" ({region})" if region else "")
+    return "at an unspecified location" + (f" in {region}" if region else "")
+
+
+def _join(items: Iterable[str]) -> str:
+    items = list(items)
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def make_notes(event: Event) -> str:
-    """A short summary of ``event`` in ACLED's style, made only from its fields."""
-    who = (event.actor1 or "Unidentified actors").split(" (")[0]
+def _clause(event: Event) -> str:
+    template = _CLAUSES.get(event.sub_event_type, _GENERIC_CLAUSE)
+    who = actor_phrase(event.actor1) or _UNIDENTIFIED
     if event.participants:
         who += f" (including {_join(event.participants)})"
-    place = event.location or "an unspecified location"
-    if event.country and event.location:
-        place += f" ({event.admin1 + ', ' if event.admin1 else ''}{event.country})"
-    verb = _VERBS.get(event.sub_event_type, f"were involved in an event coded {event.sub_event_type.lower()}")
-    parts = [f"{_date_phrase(event)}, {who.lower() if who[0].isupper() and ' ' not in who else who} {verb} in {place}."]
-    if event.sub_event_type == "Excessive force against protesters" and event.actor2:
-        parts[0] = f"{_date_phrase(event)}, {event.actor1} used potentially lethal force against {event.actor2.split(' (')[0].lower()} in {place}."
+    other = actor_phrase(event.actor2)
+    head, _, rest = template.partition("{a2|")
+    if rest:
+        fallback, _, tail = rest.partition("}")
+        head += (other or fallback) + tail
+    elif other:
+        head += _WITH_ACTOR2.get(event.sub_event_type, _WITH_ACTOR2_DEFAULT).replace("{a2}", other)
+    return head.replace("{a1}", who).replace("{type}", event.sub_event_type.lower())
+
+
+def _count(label: str, exact: int | None, estimate: Quantity | None) -> str | None:
+    if exact is not None:
+        return f"{exact} {_SINGULAR[label] if exact == 1 else label}"
+    if estimate is not None:
+        return f"{label}: {estimate.text}"
+    return None
+
+
+def _counts(event: Event) -> str | None:
+    counts = [c for c in (_count("fatalities", event.fatalities, event.fatalities_estimate),
+                          _count("injuries", event.injuries, event.injuries_estimate),
+                          _count("arrests", event.arrests, event.arrests_estimate)) if c]
+    if not counts:
+        return None
+    return "Reported: " + "; ".join(counts) + "."
+
+
+def _details(event: Event) -> str | None:
     details = []
     if event.tactics:
-        details.append(f"Tactics: {_join(event.tactics)}")
+        details.append(f"tactics: {_join(event.tactics)}")
     if event.state_response:
         details.append(f"state response: {_join(event.state_response)}")
     if event.demands:
         details.append(f"demands: {event.demands[0]}")
-    if details:
-        joined = "; ".join(details)
-        parts.append(joined[0].upper() + joined[1:] + ".")
-    counts = []
-    for label, exact, est in (("fatalities", event.fatalities, event.fatalities_estimate),
-                              ("injuries", event.injuries, event.injuries_estimate),
-                              ("arrests", event.arrests, event.arrests_estimate)):
-        if exact is not None:
-            counts.append(f"{exact} {label}")
-        elif est is not None:
-            counts.append(f"{label}: {est.text.lower()}")
-    if counts:
-        parts.append(_join(counts).capitalize() + " reported.")
-    return " ".join(parts[:3])
+    if not details:
+        return None
+    joined = "; ".join(details)
+    return joined[0].upper() + joined[1:] + "."
+
+
+def make_notes(event: Event) -> str:
+    """A short summary of ``event`` in ACLED's style, made only from its fields."""
+    parts = [f"{date_phrase(event)}, {_clause(event)} {place_phrase(event)}."]
+    parts += [p for p in (_details(event), _counts(event)) if p]
+    return " ".join(parts)
+
+
+def with_notes(events: Iterable[Event]) -> list[Event]:
+    """``events`` with their notes (re)written from their final fields."""
+    return [e.model_copy(update={"notes": make_notes(e)}) for e in events]

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from clamor.extract.notes import make_notes
 from clamor.geo.distance import haversine_km
 from clamor.merge.records import Disagreement, FieldChoice, MergedEvent, ReportedValue
 from clamor.models import Event, SourceAssessment
@@ -344,8 +345,8 @@ class _FieldChooser:
             self.disagree(field, reported)
 
     def choose_rest(self) -> None:
-        """Crowd size (no arithmetic on vague ranges), list unions, flags, notes, confidence."""
-        events, trust = self.events, self.trust
+        """Crowd size (no arithmetic on vague ranges), list unions, flags, confidence."""
+        events = self.events
         crowd, rule = self.votes.majority([(e.crowd_size, e) for e in events])
         self.record("crowd_size", crowd, rule)
         self.disagree("crowd_size", [(e.crowd_size.text if e.crowd_size else None, e) for e in events])
@@ -354,9 +355,6 @@ class _FieldChooser:
             self.record(field, list(merged), "union")
         self.record("civilian_targeting", any(e.civilian_targeting for e in events), "any_source")
         self.disagree("civilian_targeting", [(str(e.civilian_targeting), e) for e in events])
-        notes_event = max(events, key=lambda e: (trust.get(e.article_id, 1.0), e.confidence,
-                                                 len(e.notes), -events.index(e)))
-        self.record("notes", notes_event.notes, "most_trusted_confident_source")
         self.record("confidence", max(e.confidence for e in events), "max")
         partisan = [self.sources[e.article_id].partisan if self.sources.get(e.article_id) is not None
                     else e.partisan_sources_only for e in events]
@@ -387,6 +385,10 @@ def merge_group(
               if k in Event.model_fields and k not in ("event_id", "article_id", "evidence")}
     canonical = Event(event_id=event_id, article_id=events[0].article_id,
                       evidence=[ev for e in events for ev in e.evidence], **fields)
+    # The note summarises the merged fields (place, actors, date, counts), never one
+    # source's note, which may name another place or count.
+    chooser.record("notes", make_notes(canonical), "written_from_merged_fields")
+    canonical = canonical.model_copy(update={"notes": chooser.chosen["notes"]})
     return MergedEvent(
         event_id=event_id,
         event=canonical,
