@@ -203,26 +203,30 @@ class StubPipeline:
             yield Extraction.model_construct(article=art, events=events)
 
 
-def test_evaluate_articles_reads_texts_and_dates(tmp_path):
-    (tmp_path / "glocon_sample").mkdir()
-    (tmp_path / "glocon_sample" / "document_Sabinet_R.json").write_text(
-        json.dumps({"id": "g1", "url": None, "text": "Hundreds marched in Nairobi.", "label": 1})
-        + "\n" + json.dumps({"id": "g2", "url": None, "text": "Nothing.", "label": 0}) + "\n")
-    (tmp_path / "india_police_events").mkdir()
-    (tmp_path / "india_police_events" / "docs.csv").write_text(
-        "doc_id,doc_text,KILL,ARREST,FAIL,FORCE,ANY_ACTION\n"
-        "i1,a meeting was held in nairobi today.,0,0,0,0,0\n")
-    (tmp_path / "articles_gold").mkdir()
-    path = tmp_path / "articles_gold" / "gold.json"
-    path.write_text(json.dumps({"articles": [
-        {"article_id": "g1", "dataset": "glocon", "article_date": "2024-05-10",
-         "events": [json.loads(gold_event().model_dump_json())]},
-        {"article_id": "i1", "dataset": "ipe", "article_date": "2024-05-09", "events": []},
-    ]}))
+def test_evaluate_articles_reads_texts_and_dates(fixtures):
+    path = fixtures / "evaluate" / "articles" / "articles_gold" / "articles_small.json"
     stub = StubPipeline()
-    out = A.evaluate_articles(path, stub)
-    assert [a.published for a in stub.seen] == [D, D - dt.timedelta(1)]
-    assert out["n"] == 2 and out["n_events"] == 1
+    out = A.evaluate_articles(path, stub, systems=("pipeline",))
+    assert [a.published for a in stub.seen] == [D, D, dt.date(2002, 3, 1)]
+    assert "Hundreds of students" in stub.seen[0].text
+    assert out["n"] == 3 and out["n_events"] == 2
     assert out["figures"]["glocon_typed_f1"] == {"pipeline": 1.0}
-    assert out["figures"]["ipe_event_free_with_events"] == {"pipeline": 1.0}
-    assert len(out["diagnostics"]["pipeline"]) == 2
+    assert out["figures"]["glocon_event_free_with_events"] == {"pipeline": 0.0}
+    assert out["figures"]["ipe_place_date_recall"] == {"pipeline": 0.0}
+    assert [d["article_id"] for d in out["diagnostics"]["pipeline"]] == ["g1", "g2", "i1"]
+
+
+@pytest.mark.slow
+def test_evaluate_articles_with_clamor_and_the_lead_baseline(fixtures):
+    path = fixtures / "evaluate" / "articles" / "articles_gold" / "articles_small.json"
+    out = A.evaluate_articles(path)
+    # the lead baseline reports one event in every article, the event-free one too
+    assert out["figures"]["all_event_free_with_events"]["lead"] == 1.0
+    assert [len(d["predicted"]) for d in out["diagnostics"]["lead"]] == [1, 1, 1]
+    assert set(out["figures"]["all_typed_f1"]) == {"pipeline", "lead"}
+
+
+def test_figures_with_nothing_to_count_are_left_out():
+    out = A.score_articles([article("a", "ipe", [])], {"a": []})
+    assert out["figures"] == {"ipe_event_free_with_events": 0.0,
+                              "all_event_free_with_events": 0.0}

@@ -31,3 +31,22 @@ def test_evaluate_lgl_sample(shared_data):
 def test_evaluate_acled_sample(shared_data):
     out = evaluate_acled(shared_data, limit=50)
     assert out["n_events"] == 50 and 0.2 < out["within_25km"] <= out["within_161km"] <= 1
+
+
+def test_most_populous_baseline_beside_clamor():
+    out = evaluate(FIXTURE, "lgl", recognition=False)
+    # both gold places with ids are their name's most populous namesake in the gazetteer
+    # (Xqzzyville has no gold id or point, so it counts in neither denominator)
+    assert out["most_populous_exact_geonames_id"] == 1.0
+    assert out["most_populous_within_161km"] == out["within_161km"] == 1.0
+
+
+def test_most_populous_picks_the_largest_namesake():
+    from clamor.geo import get_gazetteer
+    from clamor.evaluate.geoparsing import most_populous
+
+    gaz = get_gazetteer()
+    best = most_populous(gaz, "Paris")
+    assert best.country_code == "FR"
+    assert all(c.population <= best.population for c in gaz.lookup("Paris"))
+    assert most_populous(gaz, "Xqzzyville") is None

@@ -16,7 +16,9 @@ from clamor.options import Options
 
 def figure_rows(result: dict) -> tuple[list[str], list[dict]]:
     """Table columns and one row per figure, systems side by side."""
-    systems = [s for s in SYSTEMS if any(s in v for v in result["figures"].values())]
+    present = [s for v in result["figures"].values() for s in v]
+    systems = [s for s in SYSTEMS if s in present]  # known systems first, in their order
+    systems += [s for s in dict.fromkeys(present) if s not in systems]
     rows = []
     for name, values in result["figures"].items():
         row = {"figure": name}

@@ -22,7 +22,8 @@ Figures, per dataset (``glocon``, ``ipe``) and ``all`` (counts summed, not avera
 ``sub_type_accuracy`` (among typed matches; the gold ``alt_types`` count as right),
 ``fatalities_exact`` (among any-type matches whose gold fatalities is an integer; a
 prediction with no count is read as 0) and ``event_free_with_events`` (share of gold
-articles with no event for which the system reports at least one).
+articles with no event for which the system reports at least one: lower is better).
+A figure with an empty denominator (no gold events, no matches) is left out, not 0.
 """
 
 from __future__ import annotations
@@ -247,23 +248,25 @@ def _brief(event: GoldEvent | PredictedEvent) -> dict:
     return {k: getattr(event, k) for k in keys}
 
 
-def _ratio(num: int, den: int) -> float:
-    return round(num / den, 4) if den else 0.0
+def _ratio(num: int, den: int) -> float | None:
+    return round(num / den, 4) if den else None
 
 
 def figures_of(c: Mapping[str, int]) -> dict[str, float]:
-    """The reported figures from summed counts."""
+    """The reported figures from summed counts; a figure with nothing to count is left out."""
     p = _ratio(c["typed_matches"], c["predicted"])
     r = _ratio(c["typed_matches"], c["gold"])
-    return {
+    f1 = None if p is None or r is None else round(2 * p * r / (p + r), 4) if p + r else 0.0
+    out = {
         "typed_precision": p,
         "typed_recall": r,
-        "typed_f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        "typed_f1": f1,
         "place_date_recall": _ratio(c["place_date_matches"], c["gold"]),
         "sub_type_accuracy": _ratio(c["sub_type_right"], c["typed_matches"]),
         "fatalities_exact": _ratio(c["fatalities_right"], c["fatalities_scored"]),
         "event_free_with_events": _ratio(c["event_free_with_events"], c["event_free"]),
     }
+    return {k: v for k, v in out.items() if v is not None}
 
 
 def score_articles(
@@ -321,18 +324,52 @@ def run_pipeline(gold: Sequence[ArticleGold], articles: Sequence, pipeline) -> d
     return {g.article_id: list(x.events) for g, x in zip(gold, pipeline.pipe(articles))}
 
 
+def run_lead_baseline(articles: Sequence, options, notes: list[str]) -> list[list] | None:
+    """One event per article: the snippet typer on the lead, at the most-named place.
+
+    The reference a naive coder sets: :mod:`clamor.extract.classifier` types the first
+    paragraph (:func:`clamor.evaluate.baselines.lead`), :mod:`clamor.geo` resolves every
+    place name in the article and the place named most often is the event's; the date is
+    the publication date. None (and a note) when no event-type model is available.
+    """
+    from clamor.evaluate.baselines import lead, most_named_place
+    from clamor.extract.classifier import load_event_model
+    from clamor.geo import get_geoparser
+
+    model = load_event_model(options.event_model)
+    if model is None:
+        notes.append("lead: skipped (no event-type model shipped or given)")
+        return None
+    types = model.predict([lead(a.text) for a in articles])
+    geoparser = get_geoparser()
+    out = []
+    for art, typ in zip(articles, types):
+        place = most_named_place(geoparser.parse(art.text))
+        out.append([PredictedEvent(
+            event_type=typ.event_type, sub_event_type=typ.sub_event_type,
+            event_date=art.published, location=place.name if place else None,
+            latitude=place.lat if place else None, longitude=place.lon if place else None)])
+    return out
+
+
+#: Systems :func:`evaluate_articles` can score: clamor's pipeline and the lead baseline.
+ARTICLE_SYSTEMS = ("pipeline", "lead")
+
+
 def evaluate_articles(
     path: str | Path,
     pipeline_or_options=None,
     limit: int | None = None,
     data_dir: str | Path | None = None,
+    systems: Sequence[str] = ARTICLE_SYSTEMS,
 ) -> dict:
-    """Run clamor's pipeline on each gold article and score it (``figures[name][system]``).
+    """Run clamor's pipeline (and the lead baseline) on each gold article and score them.
 
     ``path``: an ``articles_dev.json``-format file; the dataset texts are read from
     ``data_dir`` (default: the folder above the gold file's folder). ``pipeline_or_options``:
-    a :class:`~clamor.pipeline.Pipeline`, an :class:`~clamor.options.Options` or None.
-    ``diagnostics[system]`` holds the per-article matches and misses.
+    a :class:`~clamor.pipeline.Pipeline` (or anything with ``.pipe`` and ``.options``), an
+    :class:`~clamor.options.Options` or None. Returns ``figures[name][system]``,
+    ``counts[system][dataset]`` and ``diagnostics[system]``: per-article matches and misses.
     """
     from clamor.evaluate.scorer import corpus_sha256
     from clamor.options import Options
@@ -345,13 +382,20 @@ def evaluate_articles(
     if not hasattr(pipeline, "pipe"):
         pipeline = Pipeline(pipeline_or_options or Options())
     articles = gold_articles_as_input(gold, data_dir, pipeline.options)
-    systems = {"pipeline": run_pipeline(gold, articles, pipeline)}
+    notes: list[str] = []
+    predicted: dict[str, dict[str, list]] = {}
+    if "pipeline" in systems:
+        predicted["pipeline"] = run_pipeline(gold, articles, pipeline)
+    if "lead" in systems:
+        events = run_lead_baseline(articles, pipeline.options, notes)
+        if events is not None:
+            predicted["lead"] = {g.article_id: e for g, e in zip(gold, events)}
     result = {
         "dataset": "articles", "path": str(path), "corpus_sha256": corpus_sha256(path),
         "n": len(gold), "n_events": sum(len(a.events) for a in gold),
-        "figures": {}, "counts": {}, "diagnostics": {}, "notes": [],
+        "figures": {}, "counts": {}, "diagnostics": {}, "notes": notes,
     }
-    for system, preds in systems.items():
+    for system, preds in predicted.items():
         scored = score_articles(gold, preds)
         for name, value in scored["figures"].items():
             result["figures"].setdefault(name, {})[system] = value

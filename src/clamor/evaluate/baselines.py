@@ -77,3 +77,28 @@ def first_date(text: str):
         except ValueError:
             continue
     return None
+
+
+# --------------------------------------------------------------------------- whole articles
+
+#: The lead a naive coder reads: the first paragraph, cut at this many sentences. A news
+#: lead is one to three sentences; wire copy with no paragraph breaks (GLOCON's) is one
+#: long "paragraph", so without the cut the baseline would read the whole article.
+LEAD_SENTENCES = 3
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)")
+
+
+def lead(text: str) -> str:
+    """The first paragraph of ``text`` (blank-line separated), at most LEAD_SENTENCES long."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    first = paragraphs[0] if paragraphs else ""
+    ends = [m.end() for m in _SENTENCE_END.finditer(first)]
+    return first[:ends[LEAD_SENTENCES - 1]] if len(ends) >= LEAD_SENTENCES else first
+
+
+def most_named_place(toponyms: Sequence):
+    """The resolved place named most often (ties: the one named first), else None."""
+    places = [t.place for t in toponyms if t.place is not None]
+    counts = Counter(p.geonames_id for p in places)
+    return max(places, key=lambda p: counts[p.geonames_id], default=None)

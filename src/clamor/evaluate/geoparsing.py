@@ -5,6 +5,8 @@ coordinates) and ACLED dev notes (event coordinates and admin1).
 * on the gold toponyms (gold spans resolved together, as one article): exact GeoNames id
   (LGL only; GeoVirus has Wikipedia pages, not ids) and the share within 161 km / 25 km
   of the gold point (unresolved gold toponyms count as misses);
+* beside them, the most-populous-place baseline: each gold toponym resolved to the
+  gazetteer entry of that name with the largest population (the literature's reference);
 * ACLED: each 2019+ note geoparsed as an article; its focus place is the event location.
 """
 
@@ -85,22 +87,70 @@ def read_gold(path: Path, dataset: str) -> Iterator[GoldArticle]:
         yield GoldArticle(doc_id, text, sorted(gold, key=lambda g: g.start))
 
 
+def most_populous(gazetteer, name: str):
+    """The baseline's choice for a name: the gazetteer candidate with the largest
+    population (ties: more alternate names, then the lower GeoNames id), else None."""
+    candidates = gazetteer.lookup(name)
+    return max(candidates, key=lambda c: (c.population or 0, c.n_alt, -c.geonames_id),
+               default=None)
+
+
+class _Resolution:
+    """Counts of one system's resolutions of the gold toponyms."""
+
+    def __init__(self):
+        self.n_id_gold = self.n_id = self.n_coord = self.n_res = self.n_161 = self.n_25 = 0
+
+    def add(self, gold: GoldToponym, geonames_id: int | None, lat: float | None,
+            lon: float | None) -> None:
+        if gold.geonames_id is not None:
+            self.n_id_gold += 1
+            self.n_id += int(geonames_id is not None and geonames_id == gold.geonames_id)
+        if gold.lat is None or gold.lon is None:
+            return
+        self.n_coord += 1
+        if lat is not None and lon is not None:
+            self.n_res += 1
+            d = haversine_km(gold.lat, gold.lon, lat, lon)
+            self.n_161 += d <= RADIUS_KM_WIDE
+            self.n_25 += d <= RADIUS_KM_NARROW
+
+    def figures(self, prefix: str = "") -> dict[str, float]:
+        out = {}
+        if self.n_id_gold:
+            out[f"{prefix}exact_geonames_id"] = round(self.n_id / self.n_id_gold, 4)
+        if self.n_coord:
+            out[f"{prefix}resolved"] = round(self.n_res / self.n_coord, 4)
+            out[f"{prefix}within_161km"] = round(self.n_161 / self.n_coord, 4)
+            out[f"{prefix}within_25km"] = round(self.n_25 / self.n_coord, 4)
+        return out
+
+
+#: Prefix of the most-populous-place baseline's figures in :func:`evaluate`'s output.
+BASELINE_PREFIX = "most_populous_"
+
+
 def evaluate(data_dir: Path, dataset: str, limit: int | None = None,
              recognition: bool = True) -> dict[str, float | int]:
-    """Score clamor's geoparser on LGL or GeoVirus under ``data_dir/geoparsing``."""
+    """Score clamor's geoparser on LGL or GeoVirus under ``data_dir/geoparsing``.
+
+    Beside clamor's resolution figures, the same figures for the most-populous-place
+    baseline (:func:`most_populous` for each gold toponym), prefixed ``most_populous_``.
+    """
     from clamor.geo import get_geoparser
 
     dataset = dataset.lower()
     path = Path(data_dir) / "geoparsing" / _FILES[dataset]
     gp = get_geoparser()
-    n_art = n_gold = n_pred = n_match = 0
-    n_res = n_id = n_id_gold = n_161 = n_25 = n_coord = 0
+    n_art = n_gold = n_pred = n_match = n_coord = 0
+    clamor, baseline = _Resolution(), _Resolution()
     for i, art in enumerate(read_gold(path, dataset)):
         if limit is not None and i >= limit:
             break
         n_art += 1
         gold = art.toponyms
         n_gold += len(gold)
+        n_coord += sum(g.lat is not None and g.lon is not None for g in gold)
         if recognition:
             predicted = gp.parse(art.text)
             spans = {(t.start, t.end) for t in predicted}
@@ -109,17 +159,11 @@ def evaluate(data_dir: Path, dataset: str, limit: int | None = None,
         resolved = gp.resolve_spans(art.text, [(g.start, g.end) for g in gold])
         for g, t in zip(gold, resolved):
             p = t.place
-            if g.geonames_id is not None:
-                n_id_gold += 1
-                n_id += int(p is not None and p.geonames_id == g.geonames_id)
-            if g.lat is None or g.lon is None:
-                continue
-            n_coord += 1
-            if p is not None and p.lat is not None:
-                n_res += 1
-                d = haversine_km(g.lat, g.lon, p.lat, p.lon)
-                n_161 += d <= RADIUS_KM_WIDE
-                n_25 += d <= RADIUS_KM_NARROW
+            clamor.add(g, p.geonames_id if p else None, p.lat if p else None,
+                       p.lon if p else None)
+            c = most_populous(gp.gazetteer, g.text)
+            lat, lon = gp.gazetteer.point(c) if c else (None, None)
+            baseline.add(g, c.geonames_id if c else None, lat, lon)
     out: dict[str, float | int] = {"n_articles": n_art, "n_gold_toponyms": n_gold,
                                    "n_gold_with_coords": n_coord}
     if recognition:
@@ -128,11 +172,8 @@ def evaluate(data_dir: Path, dataset: str, limit: int | None = None,
         out.update(n_predicted_toponyms=n_pred, toponym_precision=round(prec, 4),
                    toponym_recall=round(rec, 4),
                    toponym_f1=round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0)
-    if n_id_gold:
-        out["exact_geonames_id"] = round(n_id / n_id_gold, 4)
-    if n_coord:
-        out.update(resolved=round(n_res / n_coord, 4), within_161km=round(n_161 / n_coord, 4),
-                   within_25km=round(n_25 / n_coord, 4))
+    out.update(clamor.figures())
+    out.update(baseline.figures(BASELINE_PREFIX))
     return out
 
 

@@ -8,6 +8,9 @@ all in the same run:
                   :class:`clamor.pipeline.Pipeline` for detection, dates, counts, actors)
 - ``majority``    the majority class of the gold set being scored (a reference)
 - ``keyword``     keyword rules from the codebooks (a reference)
+- ``lead``        whole articles only: one event per article, the classifier on the first
+                  paragraph at the most-named place (a reference; :mod:`.articles`)
+- ``population``  LGL / GeoVirus only: each toponym's most populous namesake (a reference)
 
 A system that is not installed yet (no model shipped, no extraction stage) is skipped and
 named in ``notes``. Results are plain dicts, ready for JSON: ``figures`` maps a figure
@@ -37,9 +40,10 @@ DATASETS: dict[str, str] = {
     "ipe-sentences": "india_police_events/sents.csv",
     "lgl": "geoparsing/lgl.xml",
     "geovirus": "geoparsing/GeoVirus.xml",
+    "articles": "articles_gold/articles_dev.json",
 }
 
-SYSTEMS = ("classifier", "pipeline", "majority", "keyword")
+SYSTEMS = ("classifier", "pipeline", "majority", "keyword", "lead")
 
 #: "Within precision" for dates: how far a predicted date may lie from ACLED's for each
 #: ``time_precision`` code. 1 exact day: 0 days; 2 a day within a known week (ACLED codes
@@ -501,12 +505,27 @@ def evaluate_geoparsing(dataset: str, path: str | Path, limit: int | None = None
     data_dir = path.parent.parent if path.is_file() else path
     scores = geoparsing.evaluate(data_dir, dataset, limit)
     result["n"] = int(scores.get("n_articles", 0))
-    result["figures"] = {
-        k: {"pipeline": v} for k, v in scores.items()
-        if isinstance(v, float) and not k.startswith("n_")
-    }
+    for key, value in scores.items():
+        if not isinstance(value, float) or key.startswith("n_"):
+            continue
+        system = "population" if key.startswith(geoparsing.BASELINE_PREFIX) else "pipeline"
+        name = key.removeprefix(geoparsing.BASELINE_PREFIX)
+        result["figures"].setdefault(name, {})[system] = value
     result["counts"] = {k: v for k, v in scores.items() if not isinstance(v, float)}
     return result
+
+
+def evaluate_whole_articles(
+    path: str | Path, limit: int | None = None, options: Options | None = None,
+    systems: Sequence[str] = SYSTEMS,
+) -> dict:
+    """Hand-coded whole articles: delegated to :func:`clamor.evaluate.articles.evaluate_articles`
+    (``pipeline`` and the ``lead`` baseline; the dataset texts are read from the data folder
+    above the gold file's folder)."""
+    from clamor.evaluate.articles import ARTICLE_SYSTEMS, evaluate_articles
+
+    chosen = [s for s in ARTICLE_SYSTEMS if s in systems]
+    return evaluate_articles(path, options, limit=limit, systems=chosen)
 
 
 def evaluate(
@@ -530,6 +549,8 @@ def evaluate(
         return evaluate_glocon(path, dataset.split("-")[1].rstrip("s"), limit, options, systems)
     if dataset.startswith("ipe-"):
         return evaluate_ipe(path, dataset.split("-")[1].rstrip("s"), limit, options, systems)
+    if dataset == "articles":
+        return evaluate_whole_articles(path, limit, options, systems)
     return evaluate_geoparsing(dataset, path, limit)
 
 
