@@ -142,3 +142,13 @@ def test_readme_has_console_examples():
     commands = [s.command for steps in console_blocks() for s in steps]
     assert any(c.startswith("clamor read") for c in commands)
     assert any(c.startswith("clamor ingest") for c in commands)
+
+
+def test_readme_and_make_demo_say_how_to_get_clamor_on_the_path():
+    text = README.read_text(encoding="utf-8")
+    first_command = text.index("$ clamor")
+    assert "source .venv/bin/activate" in text[:first_command]
+    if shutil.which("make") is None:
+        pytest.skip("needs make")
+    dry_run = subprocess.run(["make", "-n", "demo"], cwd=ROOT, capture_output=True, text=True)
+    assert "source .venv/bin/activate" in dry_run.stdout
