@@ -73,3 +73,16 @@ def test_details_and_participants():
 def test_with_notes_rewrites_stale_notes():
     (e,) = with_notes([ev(location="Herat", notes="in an unspecified location")])
     assert "in Herat." in e.notes and "unspecified" not in e.notes
+
+
+def test_participants_go_with_the_crowd_even_when_it_is_actor2():
+    note = make_notes(ev(sub_event_type="Excessive force against protesters",
+                         actor1="Police Forces of Kenya", inter1=1, actor2="Protesters (Kenya)", inter2=6,
+                         participants=["students"]))
+    assert "Police Forces of Kenya used potentially lethal force against protesters (including students)" in note
+
+
+def test_optional_actor2_is_named_only_when_known():
+    assert "engaged in mob violence at" in make_notes(ev(sub_event_type="Mob violence", actor1="Rioters (India)"))
+    note = make_notes(ev(sub_event_type="Mob violence", actor1="Rioters (India)", actor2="Civilians (India)"))
+    assert "rioters engaged in mob violence against civilians at" in note

@@ -11,40 +11,42 @@ from collections.abc import Iterable
 
 from clamor.models import Event, Quantity
 
-#: One clause per ACLED sub-event type, in the past tense ACLED's coders write notes in.
-#: ``{a1}`` is actor 1; ``{a2}`` is actor 2, else the words after ``|`` in the same braces.
+#: One clause per ACLED sub-event type, in the past tense ACLED's coders write notes in:
+#: (clause with ``{a1}`` for actor 1, what follows it when actor 2 is known). A clause that
+#: needs an object says ``{a2|words}``: actor 2, else those words.
 #: Written by the clamor developers from the ACLED codebook's sub-event definitions.
 _CLAUSES = {
-    "Peaceful protest": "{a1} held a demonstration",
-    "Protest with intervention": "{a1} held a demonstration that was met with intervention by {a2|the authorities}",
-    "Excessive force against protesters": "{a1} used potentially lethal force against {a2|demonstrators}",
-    "Violent demonstration": "{a1} held a violent demonstration",
-    "Mob violence": "{a1} engaged in mob violence against {a2|others}",
-    "Armed clash": "{a1} clashed with {a2|an unidentified armed group}",
-    "Government regains territory": "{a1} regained control of territory from {a2|a non-state group}",
-    "Non-state actor overtakes territory": "{a1} took control of territory from {a2|its previous holders}",
-    "Chemical weapon": "{a1} used chemical weapons against {a2|their targets}",
-    "Air/drone strike": "{a1} carried out an air or drone strike on {a2|their targets}",
-    "Suicide bomb": "{a1} carried out a suicide bombing against {a2|their targets}",
-    "Shelling/artillery/missile attack": "{a1} fired shells, artillery or missiles at {a2|their targets}",
-    "Remote explosive/landmine/IED": "{a1} detonated a remote explosive device against {a2|their targets}",
-    "Grenade": "{a1} threw a grenade at {a2|their targets}",
-    "Sexual violence": "{a1} committed sexual violence against {a2|civilians}",
-    "Attack": "{a1} attacked {a2|civilians}",
-    "Abduction/forced disappearance": "{a1} abducted {a2|civilians}",
-    "Agreement": "{a1} reached an agreement with {a2|another party}",
-    "Arrests": "{a1} arrested {a2|people}",
-    "Change to group/activity": "{a1} changed their activity or organisation",
-    "Disrupted weapons use": "{a1} seized or defused weapons of {a2|another group}",
-    "Headquarters or base established": "{a1} established a headquarters or base",
-    "Looting/property destruction": "{a1} looted or destroyed property of {a2|others}",
-    "Non-violent transfer of territory": "{a1} took over territory without fighting from {a2|its previous holders}",
-    "Other": "{a1} were involved in a strategic development",
+    "Peaceful protest": ("{a1} held a demonstration", " involving {a2}"),
+    "Protest with intervention": ("{a1} held a demonstration that was met with intervention by "
+                                  "{a2|the authorities}", ""),
+    "Excessive force against protesters": ("{a1} used potentially lethal force against "
+                                           "{a2|demonstrators}", ""),
+    "Violent demonstration": ("{a1} held a violent demonstration", " and clashed with {a2}"),
+    "Mob violence": ("{a1} engaged in mob violence", " against {a2}"),
+    "Armed clash": ("{a1} clashed with {a2|an unidentified armed group}", ""),
+    "Government regains territory": ("{a1} regained control of territory", " from {a2}"),
+    "Non-state actor overtakes territory": ("{a1} took control of territory", " from {a2}"),
+    "Chemical weapon": ("{a1} used chemical weapons", " against {a2}"),
+    "Air/drone strike": ("{a1} carried out an air or drone strike", " on {a2}"),
+    "Suicide bomb": ("{a1} carried out a suicide bombing", " against {a2}"),
+    "Shelling/artillery/missile attack": ("{a1} fired shells, artillery or missiles", " at {a2}"),
+    "Remote explosive/landmine/IED": ("{a1} detonated a remote explosive device", " against {a2}"),
+    "Grenade": ("{a1} threw a grenade", " at {a2}"),
+    "Sexual violence": ("{a1} committed sexual violence against {a2|civilians}", ""),
+    "Attack": ("{a1} attacked {a2|civilians}", ""),
+    "Abduction/forced disappearance": ("{a1} abducted {a2|civilians}", ""),
+    "Agreement": ("{a1} reached an agreement", " with {a2}"),
+    "Arrests": ("{a1} arrested {a2|people}", ""),
+    "Change to group/activity": ("{a1} changed their activity or organisation", " involving {a2}"),
+    "Disrupted weapons use": ("{a1} seized or defused weapons", " of {a2}"),
+    "Headquarters or base established": ("{a1} established a headquarters or base", " involving {a2}"),
+    "Looting/property destruction": ("{a1} looted or destroyed property", " of {a2}"),
+    "Non-violent transfer of territory": ("{a1} took over territory without fighting", " from {a2}"),
+    "Other": ("{a1} were involved in a strategic development", " with {a2}"),
 }
-_GENERIC_CLAUSE = "{a1} were involved in an event coded as {type}"
-#: Where a clause has no place for actor 2, how the note still names it.
-_WITH_ACTOR2 = {"Violent demonstration": " and clashed with {a2}"}
-_WITH_ACTOR2_DEFAULT = " involving {a2}"
+_GENERIC_CLAUSE = ("{a1} were involved in an event coded as {type}", " with {a2}")
+#: Demonstrators and rioters (ACLED inter codes 5 and 6): the participants belong to them.
+_CROWD_INTERS = (5, 6)
 _UNIDENTIFIED = "unidentified actors"
 _SINGULAR = {"fatalities": "fatality", "injuries": "injury", "arrests": "arrest"}
 
@@ -89,17 +91,21 @@ def _join(items: Iterable[str]) -> str:
 
 
 def _clause(event: Event) -> str:
-    template = _CLAUSES.get(event.sub_event_type, _GENERIC_CLAUSE)
-    who = actor_phrase(event.actor1) or _UNIDENTIFIED
+    template, with_actor2 = _CLAUSES.get(event.sub_event_type, _GENERIC_CLAUSE)
+    who, other = actor_phrase(event.actor1) or _UNIDENTIFIED, actor_phrase(event.actor2)
     if event.participants:
-        who += f" (including {_join(event.participants)})"
-    other = actor_phrase(event.actor2)
+        including = f" (including {_join(event.participants)})"
+        crowd_is_actor2 = event.inter2 in _CROWD_INTERS and event.inter1 not in _CROWD_INTERS
+        if crowd_is_actor2 and other:
+            other += including
+        else:
+            who += including
     head, _, rest = template.partition("{a2|")
     if rest:
         fallback, _, tail = rest.partition("}")
         head += (other or fallback) + tail
     elif other:
-        head += _WITH_ACTOR2.get(event.sub_event_type, _WITH_ACTOR2_DEFAULT).replace("{a2}", other)
+        head += with_actor2.replace("{a2}", other)
     return head.replace("{a1}", who).replace("{type}", event.sub_event_type.lower())
 
 

@@ -1,0 +1,92 @@
+"""The pipeline's last stage: every event's note agrees with the event's own fields.
+
+Checked on the demo (``examples/``) and on a sample of development data the notes were
+not written from (IndiaPoliceEvents and GLOCON articles).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from clamor.models import Event
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+#: Documents taken from each development corpus: enough to meet every sub-event type the
+#: pipeline commonly codes, few enough to run in about a minute.
+DEV_SAMPLE = 40
+
+
+def note_problems(e: Event) -> list[str]:
+    """How ``e.notes`` contradicts ``e``'s fields (an empty list when it does not)."""
+    note, low = e.notes, e.notes.lower()
+    problems = []
+    if e.location:
+        if f"in {e.location}".lower() not in low or "unspecified location" in low:
+            problems.append(f"location {e.location!r} set but not named")
+    elif "unspecified location" not in low:
+        problems.append("no location but the note names one")
+    for region in (e.admin1, e.country):
+        if region and region.lower() not in low:
+            problems.append(f"region {region!r} not named")
+    for actor in (e.actor1, e.actor2):
+        name = (actor or "").split(";")[0].split(" (")[0].strip()
+        if name and name.lower() not in low:
+            problems.append(f"actor {actor!r} not named")
+    if e.event_date is None:
+        if "unknown date" not in low:
+            problems.append("no date but the note gives one")
+    else:
+        d = e.event_date
+        phrase = f"{d:%B %Y}" if e.time_precision == 3 else f"{d.day} {d:%B %Y}"
+        if phrase not in note:
+            problems.append(f"date {d} not in the note")
+    if e.fatalities is not None:
+        if not re.search(rf"\b{e.fatalities} fatalit", note):
+            problems.append(f"{e.fatalities} fatalities not in the note")
+    elif e.fatalities_estimate is not None:
+        if f"fatalities: {e.fatalities_estimate.text}" not in note:
+            problems.append("fatality estimate not in the note")
+    elif "fatalit" in low:
+        problems.append("no fatalities but the note reports some")
+    if "event coded" in low:
+        problems.append("no sentence for the sub-event type")
+    return problems
+
+
+def _check(extractions) -> int:
+    events = [e for x in extractions for e in x.events]
+    bad = {e.event_id: (e.notes, note_problems(e)) for e in events if note_problems(e)}
+    assert not bad, bad
+    return len(events)
+
+
+def test_note_problems_catches_a_note_written_before_geocoding():
+    e = Event(event_id="a:e1", article_id="a", event_type="Protests", sub_event_type="Peaceful protest",
+              location="Herat", country="Afghanistan", actor1="Protesters (Afghanistan)",
+              notes="On an unknown date, protesters held a demonstration in an unspecified location.")
+    assert len(note_problems(e)) == 2
+
+
+def test_every_demo_note_agrees_with_its_event():
+    from clamor import read
+    from clamor.pipeline import Pipeline
+
+    articles = [a for a in read([str(EXAMPLES)]) if hasattr(a, "text")]
+    assert _check(Pipeline().pipe(articles)) >= 5
+
+
+@pytest.mark.devdata
+@pytest.mark.slow
+def test_every_dev_data_note_agrees_with_its_event(shared_data):
+    from clamor.evaluate.gold import read_glocon_documents, read_india_police_events
+    from clamor.ingest import read_text
+    from clamor.pipeline import Pipeline
+
+    docs = [*read_india_police_events(shared_data / "india_police_events", limit=DEV_SAMPLE),
+            *read_glocon_documents(shared_data / "glocon_sample" / "document_Sabinet_R.json",
+                                   limit=DEV_SAMPLE)]
+    articles = [read_text(d.text, url=d.url, published=d.published) for d in docs]
+    assert _check(Pipeline().pipe(articles)) > 0
