@@ -1,5 +1,7 @@
 """``clamor evaluate``: the table, --json and --out agree with the scorer."""
 
+import csv
+import io
 import json
 
 from click.testing import CliRunner
@@ -32,3 +34,33 @@ def test_evaluate_missing_file_is_one_line(tmp_path):
 def test_help_has_example():
     for args in (["evaluate", "--help"], ["train", "event-type", "--help"], ["train", "--help"]):
         assert "Example:" in CliRunner().invoke(cli, args).output
+
+
+def test_evaluate_articles_table_beside_the_lead_baseline(fixtures, tmp_path):
+    folder = fixtures / "evaluate" / "articles"
+    path = folder / "articles_gold" / "articles_small.json"
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["evaluate", "articles", str(path), "--data", str(folder),
+                                      "--out", str(out), "--csv"])
+    assert result.exit_code == 0, result.output
+    lines = list(csv.reader(io.StringIO(result.output)))
+    assert lines[0] == ["figure", "pipeline", "lead"]
+    names = [row[0] for row in lines[1:]]
+    for ds in ("glocon", "ipe", "all"):
+        for figure in ("typed_precision", "typed_recall", "typed_f1", "place_date_recall",
+                       "sub_type_accuracy"):
+            assert f"{ds}_{figure}" in names
+    # figures with nothing to count are left out: the fixture's GLOCON gold gives no
+    # fatalities and its IPE article is not event-free
+    assert {"ipe_fatalities_exact", "all_fatalities_exact"} <= set(names)
+    assert "all_event_free_with_events" in names and "ipe_event_free_with_events" not in names
+    assert "glocon_fatalities_exact" not in names
+    written = json.loads(out.read_text())
+    assert [d["article_id"] for d in written["diagnostics"]["lead"]] == ["g1", "g2", "i1"]
+
+
+def test_evaluate_data_option_is_for_articles_only(fixtures):
+    path = fixtures / "evaluate" / "case_small.tsv"
+    result = CliRunner().invoke(cli, ["evaluate", "case2021", str(path), "--data",
+                                      str(fixtures)])
+    assert result.exit_code == 2 and "articles" in result.output

@@ -39,23 +39,35 @@ def figure_rows(result: dict) -> tuple[list[str], list[dict]]:
               help="Event-type model artifact (.npz) instead of the shipped one.")
 @click.option("--split", type=click.Choice(["heldout", "train", "all"]), default="heldout",
               show_default=True, help="ACLED only: which rows of the fixed split to score.")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="articles only: the folder holding the datasets the gold file refers to "
+                   "(default: two folders above PATH).")
 @output_options()
-def evaluate_command(dataset, path, limit, out, systems, model, split, fmt) -> None:
+def evaluate_command(dataset, path, limit, out, systems, model, split, data_dir, fmt) -> None:
     """Score clamor on a gold DATASET at PATH (default: the file in $CLAMOR_DATA).
 
-    Every figure is printed beside the majority-class and keyword baselines computed in
-    the same run. PATH may be your own file in the same format as the dataset.
+    Every figure is printed beside baselines computed in the same run: majority class
+    and keyword rules; for whole articles (``articles``) one event per article from the
+    classifier on the first paragraph at the most-named place (``lead``); for LGL and
+    GeoVirus each place name's most populous namesake (``population``). Whole-article
+    figures come per dataset (glocon_, ipe_) and overall (all_); --out also writes each
+    article's matched and unmatched events. PATH may be your own file in the same format.
 
     \b
     Example:
       clamor evaluate case2021 ../shared/data/case2021_task2/dev.tsv
       clamor evaluate acled my_acled_export.csv --split all --limit 500 --out acled.json
       clamor evaluate glocon-documents --system keyword --json
+      clamor evaluate articles --out articles.json
     """
     if path is not None and not path.exists():
         raise InputError(str(path), "no such file")
     options = Options(event_model=model)
     extra = {"split": split} if dataset == "acled" else {}
+    if dataset == "articles":
+        extra = {"data_dir": data_dir}
+    elif data_dir is not None:
+        raise click.UsageError("--data is for the articles dataset only")
     result = evaluate(dataset, path, limit=limit, options=options,
                       systems=systems or SYSTEMS, **extra)
     if out is not None:

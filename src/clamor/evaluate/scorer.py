@@ -517,15 +517,15 @@ def evaluate_geoparsing(dataset: str, path: str | Path, limit: int | None = None
 
 def evaluate_whole_articles(
     path: str | Path, limit: int | None = None, options: Options | None = None,
-    systems: Sequence[str] = SYSTEMS,
+    systems: Sequence[str] = SYSTEMS, data_dir: str | Path | None = None,
 ) -> dict:
     """Hand-coded whole articles: delegated to :func:`clamor.evaluate.articles.evaluate_articles`
-    (``pipeline`` and the ``lead`` baseline; the dataset texts are read from the data folder
-    above the gold file's folder)."""
+    (``pipeline`` and the ``lead`` baseline; the dataset texts are read from ``data_dir``,
+    by default the data folder above the gold file's folder)."""
     from clamor.evaluate.articles import ARTICLE_SYSTEMS, evaluate_articles
 
     chosen = [s for s in ARTICLE_SYSTEMS if s in systems]
-    return evaluate_articles(path, options, limit=limit, systems=chosen)
+    return evaluate_articles(path, options, limit=limit, data_dir=data_dir, systems=chosen)
 
 
 def evaluate(
@@ -550,7 +550,7 @@ def evaluate(
     if dataset.startswith("ipe-"):
         return evaluate_ipe(path, dataset.split("-")[1].rstrip("s"), limit, options, systems)
     if dataset == "articles":
-        return evaluate_whole_articles(path, limit, options, systems)
+        return evaluate_whole_articles(path, limit, options, systems, **kwargs)
     return evaluate_geoparsing(dataset, path, limit)
 
 
