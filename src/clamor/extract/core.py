@@ -1,8 +1,8 @@
 """extract_events: a clean article and its spaCy doc in, coded events and reactions out.
 
 Stages (each in its own module): sentences -> triggers and not-new-event filters ->
-ACLED typing -> places, dates, arguments, counts -> clustering (one event per location,
-day and event type) -> reactions -> confidence. Notes are written later, from the
+ACLED typing -> places, dates, arguments, counts -> assembly into incidents, each typed
+once (``extract/assemble.py``) -> reactions -> confidence. Notes are written later, from the
 finished event, by :func:`clamor.pipeline.run_stages`.
 """
 
@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 from clamor.extract.arguments import (
     PASSIVE_ARREST, Item, armed_actor, find_demands, find_participants, find_state_response, find_tactics, group_actor,
     interaction, state_actor,
 )
+from clamor.extract.assemble import SEVERITY, Incident, assemble, incident_confidence
 from clamor.extract.coding import Mention, code_sentence, out_of_taxonomy, rule_type
 from clamor.extract.document import MODEL_OVER_RULES, _load_model
 from clamor.extract.lexicon import load_lexicon, type_info
@@ -30,11 +30,6 @@ from clamor.extract.triggers import BACKGROUND_DAYS, Trigger, find_triggers, nea
 from clamor.models import Article, Event, Evidence, Reaction
 from clamor.options import Options
 
-#: Severity order inside an event type: a merged event takes the most severe sub-type.
-SEVERITY = {
-    "Excessive force against protesters": 3, "Protest with intervention": 2, "Peaceful protest": 1,
-    "Violent demonstration": 2, "Mob violence": 1,
-}
 #: Protest sub-types that by definition kill nobody (ACLED: deaths at a protest make it
 #: excessive force or a riot), so a death count in their sentences is the protest's cause
 #: ("protested over two people killed in a road accident"), not its fatalities.
@@ -50,12 +45,6 @@ MASS_ARREST_MIN = 10
 CONTINUATION_SENTENCES = 2
 #: how far (characters) from an arrest word its detainees are looked for, inside its clause
 DETAINEE_WINDOW = 80
-#: Confidence building blocks (hand-set, documented in docs/coding-rules.md).
-BASE_CONFIDENCE = 0.5
-LOCATION_BONUS = 0.15
-REPEAT_BONUS = 0.1
-DATE_BONUS = 0.05
-NO_LOCATION_PENALTY = 0.25
 #: Event types that rules may report from long articles outside the protest family;
 #: strategic developments are left to the classifier and the evaluation stage.
 NON_PROTEST_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
@@ -65,20 +54,6 @@ _PROTEST_FAMILY = ("Protests", "Riots")
 #: how close (characters before a trigger; half of it after) an "elsewhere" cue must be
 ELSEWHERE_WINDOW = 100
 _ELSEWHERE_EXEMPT = re.compile(r"\b(?:attention|support|solidarity|condemnation|headlines|coverage|sympathy|interest)\b[^.;]{0,40}$", re.I)
-
-
-@dataclass
-class _Cluster:
-    key: tuple
-    event_type: str
-    sub_event_type: str
-    mentions: list[Mention] = field(default_factory=list)
-    place: Place | None = None
-    date: DateMention | None = None
-    elsewhere: bool = False
-    items: list[Item] = field(default_factory=list)
-    counts: list[Count] = field(default_factory=list)
-    crowd: Count | None = None
 
 
 def _strategic_arrest(sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
@@ -353,39 +328,14 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
         main_date = next((d for s in sentences if s.paragraph <= first_para + 2 for d in dates[s.index]
                           if usable(d)), None)
 
-    clusters: dict[tuple, _Cluster] = {}
-    for m in mentions:
-        away = away_mention[id(m)]
-        p = mention_place(m)
-        if p is None and not away:
-            p = main_place
-        if away and p is None:
-            continue  # rule elsewhere-no-place: demonstrations "across the globe" are not coded
-        d = mention_date(m) or (main_date if not away else None)
-        loc_key = p.text.lower() if p else None
-        key = (loc_key, d.date if d else None, m.event_type)
-        c = clusters.get(key)
-        if c is None:
-            c = clusters[key] = _Cluster(key, m.event_type, m.sub_event_type, place=p, date=d, elsewhere=away)
-        elif SEVERITY.get(m.sub_event_type, 0) > SEVERITY.get(c.sub_event_type, 0):
-            c.sub_event_type = m.sub_event_type
-        c.mentions.append(m)
-
-    if not clusters:
+    incidents = assemble(mentions, mention_place, mention_date, lambda m: away_mention[id(m)], main_place, main_date)
+    if not incidents:
         return [], _to_reactions(article, reactions_found, [])
-    # A demonstration that turned violent is one Riots event: a peaceful-protest or
-    # intervention cluster at the same place and day as a Riots cluster folds into it (ACLED
-    # codes the police who disperse rioters as the riot's second actor).
-    for key, c in list(clusters.items()):
-        if c.sub_event_type in NON_LETHAL_PROTESTS:
-            riot = clusters.get((key[0], key[1], "Riots"))
-            if riot is not None:
-                riot.mentions.extend(c.mentions)
-                del clusters[key]
+    clusters = {c.key: c for c in incidents}
 
     # Attributes: from each mention sentence, and from context sentences about the main place.
     mention_sentences = {m.sentence.index for m in mentions}
-    by_sentence: dict[int, list[_Cluster]] = {}
+    by_sentence: dict[int, list[Incident]] = {}
     for c in clusters.values():
         for m in c.mentions:
             targets = [c]
@@ -450,7 +400,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
     return events, reactions
 
 
-def _add_counts(targets: list[_Cluster], counts: list[Count]) -> None:
+def _add_counts(targets: list[Incident], counts: list[Count]) -> None:
     """Counts of a sentence go to its most severe Protests event, else its first target."""
     if counts and targets:
         primary = max(targets, key=lambda c: (c.event_type == "Protests", SEVERITY.get(c.sub_event_type, 0)))
@@ -465,7 +415,7 @@ def _within_demonstration(s: Sentence, mentions: list[Mention]) -> bool:
                and 0 < s.index - m.sentence.index <= CONTINUATION_SENTENCES for m in mentions)
 
 
-def _continued_report(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[_Cluster]]) -> list[_Cluster] | None:
+def _continued_report(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[Incident]]) -> list[Incident] | None:
     """The events a sentence with no event of its own goes on reporting: those of a mention
     sentence at most :data:`CONTINUATION_SENTENCES` before it in the same paragraph."""
     for back in range(1, CONTINUATION_SENTENCES + 1):
@@ -500,7 +450,7 @@ def _dedupe(values: list[Item]) -> list[Item]:
     return out
 
 
-def _build_event(article: Article, c: _Cluster, n: int, country: Place | None, ref: dt.date | None,
+def _build_event(article: Article, c: Incident, n: int, country: Place | None, ref: dt.date | None,
                  text: str, dateline: set[int]) -> Event:
     info = type_info(c.sub_event_type)
     ev: list[Evidence] = []
@@ -639,15 +589,6 @@ def _build_event(article: Article, c: _Cluster, n: int, country: Place | None, r
         fields["crowd_size"] = c.crowd.quantity
         ev.append(_ev(text, "crowd_size", c.crowd.start, c.crowd.end))
 
-    confidence = BASE_CONFIDENCE
-    if c.place is not None and c.place.role == "event":
-        confidence += LOCATION_BONUS
-    if len({m.sentence.index for m in c.mentions}) > 1:
-        confidence += REPEAT_BONUS
-    if c.date is not None:
-        confidence += DATE_BONUS
-    if c.place is None:
-        confidence -= NO_LOCATION_PENALTY
     event = Event(
         event_id=f"{article.article_id}-e{n}",
         article_id=article.article_id,
@@ -656,7 +597,7 @@ def _build_event(article: Article, c: _Cluster, n: int, country: Place | None, r
         plover_type=info.plover_type,
         disorder_type=info.disorder_type,
         evidence=ev,
-        confidence=round(max(0.05, min(0.95, confidence)), 2),
+        confidence=incident_confidence(c),
         **fields,
     )
     return event  # notes are written last, from the finished event (clamor.pipeline)

@@ -159,6 +159,14 @@ def _role(sentence: Sentence, rel_start: int, rel_end: int) -> str:
     return "other"
 
 
+def _common_word(word: str) -> bool:
+    """An English function word that is also a town somewhere ("the same offence": Same,
+    Tanzania; "most sensitive areas": Most, Czechia): never a place by the gazetteer alone."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return word.lower() in STOP_WORDS
+
+
 def find_places(sentence: Sentence, doc: Any | None = None) -> list[Place]:
     """Place mentions (not countries) in ``sentence``, with their role."""
     spans: list[tuple[int, int]] = []
@@ -173,6 +181,8 @@ def find_places(sentence: Sentence, doc: Any | None = None) -> list[Place]:
     for m in re.finditer(r"\b(?:in|at|near|of|from)\s+(?:the\s+)?([A-Za-z][\w’'-]+(?:\s+[A-Za-z][\w’'-]+)?)", sentence.text, re.I):
         for cand in (m.group(1), m.group(1).split()[0]):
             cand_clean = re.sub(r"(?:’s|'s)$", "", cand)
+            if _common_word(cand_clean):
+                continue
             if is_known_town(cand_clean) and (sentence.text.islower() or sentence.text.isupper() or cand_clean[0].isupper()):
                 s = sentence.start + m.start(1)
                 spans.append((s, s + len(cand_clean)))
