@@ -46,7 +46,8 @@ class Article(Record):
     text: str = Field(description="clean canonical text; every offset refers to it")
     published: dt.date | None = None
     published_from: str | None = Field(
-        default=None, description="where the date came from: dateline, metadata, warc, feed, column"
+        default=None, description="where the date came from: dateline, metadata, capture, feed, column; "
+        "'dateline, year from url' (or capture date, file time, read date) when the year was inferred"
     )
     publisher: str | None = None
     author: str | None = None
@@ -56,6 +57,11 @@ class Article(Record):
     status: ArticleStatus = ArticleStatus.OK
     dateline_place: str | None = None
     dateline_date: dt.date | None = None
+    dateline_year_from: str | None = Field(
+        default=None,
+        description="a dateline printed without a year took it from: the page's date (metadata, "
+        "feed, column), url, capture date, file time or read date (the latest date not after it)",
+    )
     source_path: str | None = None
     source_format: str | None = Field(
         default=None, description="text, html, warc, rss, atom, jsonl, csv"

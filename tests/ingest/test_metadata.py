@@ -3,7 +3,14 @@ import datetime as dt
 import pytest
 
 from clamor.ingest.clean import clean_lines
-from clamor.ingest.metadata import find_byline, find_dateline, find_title, looks_like_organisation, parse_date
+from clamor.ingest.metadata import (
+    find_byline,
+    find_dateline,
+    find_title,
+    looks_like_organisation,
+    parse_date,
+    url_date,
+)
 
 
 def test_title_is_first_headline_like_line():
@@ -67,3 +74,24 @@ def test_not_a_dateline(paragraph):
 def test_date_without_year_is_not_after_the_reference():
     assert parse_date("Dec 30", reference=dt.date(2020, 1, 2)) == dt.date(2019, 12, 30)
     assert parse_date("Dec 30") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [("https://a.example/2019/03/04/story", dt.date(2019, 3, 4)),
+     ("https://a.example/news/2019-03-04-protest", dt.date(2019, 3, 4)),
+     ("https://a.example/20190304/protest", dt.date(2019, 3, 4)),
+     ("https://a.example/2019/02/", dt.date(2019, 2, 28)),  # a month stands for its last day
+     ("https://a.example/2019/12/protest", dt.date(2019, 12, 31)),
+     ("https://a.example/2019/protest", None),  # a bare year may be an id
+     ("https://a.example/story/201903", None),
+     ("https://a.example/a/123456789.cms", None),
+     (None, None)],
+)
+def test_url_date(url, date):
+    assert url_date(url) == date
+
+
+def test_dateline_says_when_its_year_was_inferred():
+    assert find_dateline("NAIROBI, March 4 (Reuters) - x", dt.date(2020, 5, 1)).year_inferred
+    assert not find_dateline("NAIROBI, March 4, 2019 (Reuters) - x", dt.date(2020, 5, 1)).year_inferred

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import os
 import re
 import unicodedata
 
 from clamor.errors import EmptyInputError
 from clamor.ingest.clean import CleanedLines, Line, clean_lines, join_lines
-from clamor.ingest.metadata import HEAD_LINES, find_byline, find_dateline, find_title
+from clamor.ingest.metadata import HEAD_LINES, find_byline, find_dateline, find_title, url_date
 from clamor.ingest.raw import RawDocument
 from clamor.models import Article, ArticleStatus, Removal
 from clamor.nlp.language import MIN_CONFIDENT_SCORE, identify_language
@@ -37,11 +39,16 @@ def build_article(raw: RawDocument, options: Options | None = None) -> Article:
     if not text:
         raise EmptyInputError(_where(raw), "no text left after cleaning", raw.source_record)
 
-    dateline = _find_dateline(cleaned.lines, title_line, raw)
+    reference, reference_from = _date_reference(raw)
+    dateline = _find_dateline(cleaned.lines, title_line, reference)
+    year_from = reference_from if dateline and dateline.year_inferred else None
     published, published_from = raw.published, raw.published_from
-    if published is None and dateline and dateline.date:
-        published, published_from = dateline.date, "dateline"
     warnings = list(raw.warnings)
+    if year_from:
+        warnings.append(f"the dateline gives no year; year taken from the {year_from}")
+    if published is None and dateline and dateline.date:
+        published = dateline.date
+        published_from = f"dateline, year from {year_from}" if year_from else "dateline"
     if published is None and raw.captured is not None:
         published, published_from = raw.captured, "capture"
         warnings.append("no publication date found; using the capture date")
@@ -66,6 +73,7 @@ def build_article(raw: RawDocument, options: Options | None = None) -> Article:
         status=status,
         dateline_place=dateline.place if dateline else None,
         dateline_date=dateline.date if dateline else None,
+        dateline_year_from=year_from,
         source_path=raw.source_path,
         source_format=raw.source_format,
         source_record=raw.source_record,
@@ -90,14 +98,43 @@ def _drop(cleaned: CleanedLines, line: Line, reason: str) -> None:
     cleaned.removed.sort(key=lambda r: r.line)
 
 
-def _find_dateline(lines: list[Line | None], title: Line | None, raw: RawDocument):
+def _find_dateline(lines: list[Line | None], title: Line | None, reference: dt.date):
     """The dateline opening one of the first lines after the title (captions come first)."""
     head = [ln for ln in lines if ln is not None and ln is not title][:HEAD_LINES]
     for line in head:
-        dateline = find_dateline(line.text, raw.published)
+        dateline = find_dateline(line.text, reference)
         if dateline is not None:
             return dateline
     return None
+
+
+def _date_reference(raw: RawDocument) -> tuple[dt.date, str]:
+    """The date a year-less dateline ('NAIROBI, March 4 -') is read against, and where it
+    came from: the page's own date, else a date in its URL, its capture date (WARC), the
+    file's modification time (a saved page), else today (live input). The dateline's date
+    is the latest one not after it."""
+    if raw.published is not None:
+        return raw.published, raw.published_from or "metadata"
+    from_url = url_date(raw.url)
+    if from_url is not None:
+        return from_url, "url"
+    if raw.captured is not None:
+        return raw.captured, "capture date"
+    saved = _file_date(raw.source_path)
+    if saved is not None:
+        return saved, "file time"
+    return _today(), "read date"
+
+
+def _file_date(path: str | None) -> dt.date | None:
+    if not path or not os.path.isfile(path):
+        return None
+    return dt.datetime.fromtimestamp(os.path.getmtime(path), tz=dt.timezone.utc).date()
+
+
+def _today() -> dt.date:
+    """Today's date (UTC); its own function so tests can fix it."""
+    return dt.datetime.now(tz=dt.timezone.utc).date()
 
 
 def _status(text: str, language: str | None, options: Options) -> ArticleStatus:

@@ -76,6 +76,8 @@ class Dateline:
     date: dt.date | None
     agency: str | None
     end: int
+    #: the date printed no year ('NAIROBI, March 4 (Reuters) -'): its year is the reference's
+    year_inferred: bool = False
 
 
 def looks_like_organisation(name: str) -> bool:
@@ -133,8 +135,9 @@ def find_dateline(paragraph: str, reference: dt.date | None = None) -> Dateline 
         return None
     if len(place.split(",")[0].split()) > 4:
         return None
-    return Dateline(place=place, date=parse_date(date_text, reference) if date_text else None,
-                    agency=agency.strip() if agency else None, end=match.end())
+    date = parse_date(date_text, reference) if date_text else None
+    return Dateline(place=place, date=date, agency=agency.strip() if agency else None, end=match.end(),
+                    year_inferred=date is not None and not _has_year(date_text))
 
 
 def _lowercase_dateline(paragraph: str) -> Dateline | None:
@@ -148,7 +151,7 @@ def _lowercase_dateline(paragraph: str) -> Dateline | None:
 
 def parse_date(text: str, reference: dt.date | None = None) -> dt.date | None:
     """Parse a dateline date; a date without a year takes the year of ``reference``."""
-    has_year = re.search(r"\d{4}", text) is not None
+    has_year = _has_year(text)
     if not has_year and reference is None:
         return None
     default = dt.datetime.combine(reference or dt.date(2000, 1, 1), dt.time())
@@ -160,3 +163,35 @@ def parse_date(text: str, reference: dt.date | None = None) -> dt.date | None:
         # 'Dec 30' in an article published on Jan 2 is last year's.
         parsed = parsed.replace(year=parsed.year - 1)
     return parsed
+
+
+def _has_year(text: str) -> bool:
+    return re.search(r"\d{4}", text) is not None
+
+
+#: Dates in a URL path: /2019/03/04/, /2019-03-04, /20190304, or a month alone (/2019/03/).
+#: A bare year (/2019/) is too often an id or a section to trust.
+_URL_DATE = re.compile(
+    r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])"
+    r"(?:(?P=sep)(?P<d>0[1-9]|[12]\d|3[01]))?(?![\d])"
+)
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The latest day a URL's date allows: '/2019/03/04/' -> 4 March 2019, '/2019/03/' ->
+    31 March 2019 (a month alone stands for its last day: no day of it is in the future)."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].partition("/")[2]
+    for match in _URL_DATE.finditer(path):
+        year, month, day = int(match["y"]), int(match["m"]), match["d"]
+        if not match["sep"] and not day:
+            continue  # '201903' alone reads as well as a number as a month
+        if day is None:
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        try:
+            return dt.date(year, month, int(day))
+        except ValueError:  # 31 February
+            continue
+    return None
