@@ -215,3 +215,19 @@ def test_count_events(store, extractions):
     assert store.count_events() == 2
     assert store.count_events(EventFilters(min_sources=2, limit=1)) == 1
     assert store.count_events(EventFilters(near=(0.52, 35.27, 5.0))) == 1
+
+
+def test_stored_notes_are_written_from_the_merged_fields(store, extractions):
+    from sqlalchemy import text
+
+    from clamor.extract.notes import make_notes
+
+    store.ingest(extractions)
+    nakuru = _by_location(store)["Nakuru"]
+    assert nakuru.event.notes == make_notes(nakuru.event)
+    assert "in Nakuru" in nakuru.event.notes and "2 fatalities" in nakuru.event.notes
+    assert "5 fatalities" not in nakuru.event.notes  # one source's count, not the merged one
+    assert nakuru.choices["notes"].rule == "written_from_merged_fields"
+    with store.engine.connect() as conn:
+        listed = conn.execute(text("SELECT notes FROM event_list WHERE location = 'Nakuru'")).scalar_one()
+    assert listed == nakuru.event.notes
