@@ -133,7 +133,7 @@ def _details(event: Event) -> str | None:
     if event.state_response:
         details.append(f"state response: {_join(event.state_response)}")
     if event.demands:
-        details.append(f"demands: {event.demands[0]}")
+        details.append(f"demands: {event.demands[0].rstrip('. ')}")
     if not details:
         return None
     joined = "; ".join(details)
