@@ -21,7 +21,7 @@ from clamor.extract.assemble import SEVERITY, Incident, assemble, incident_confi
 from clamor.extract.coding import Mention, code_sentence, out_of_taxonomy, rule_type
 from clamor.extract.document import MODEL_OVER_RULES, _load_model
 from clamor.extract.lexicon import load_lexicon, type_info
-from clamor.extract.places import Place, country_mentions, country_of, find_places, town_country
+from clamor.extract.places import Place, country_mentions, country_of, find_places, is_known_town, town_country
 from clamor.extract.quantities import Count, find_counts, find_crowd_size
 from clamor.extract.reactions import find_reactions
 from clamor.extract.sentences import Sentence, split_sentences
@@ -289,7 +289,10 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
         cands = [p for p in places[m.sentence.index] if p.role == "event"]
         if not cands:
             return None
-        return min(cands, key=lambda p: abs(p.start - m.start))
+        # rule town-over-region: of the places a sentence puts events in, a known town is
+        # more precise than a region or state named beside it ("at prantij town in
+        # sabarkantha district, gujarat"); among equals, the nearest to the trigger
+        return min(cands, key=lambda p: (not is_known_town(p.text), abs(p.start - m.start)))
 
     counter: Counter[str] = Counter()
     first_place: dict[str, Place] = {}

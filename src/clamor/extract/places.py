@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,7 +84,14 @@ def _towns() -> dict[str, str]:
         name = c["name"].lower()
         if len(name) > 3 and name not in _STOPWORDS:
             out.setdefault(name, c["name"])
+            # news spells "Prāntij", "Bharūch" without their marks
+            out.setdefault(_fold(name), c["name"])
     return out
+
+
+def _fold(name: str) -> str:
+    """``name`` without diacritics ("prāntij" -> "prantij")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,6 +100,9 @@ def _town_countries() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for c in _large_towns():
         out.setdefault(c["name"].lower(), set()).add(c["countrycode"])
+        folded = _fold(c["name"].lower())
+        if folded != c["name"].lower():
+            out.setdefault(folded, set()).add(c["countrycode"])
     return out
 
 
