@@ -99,3 +99,22 @@ def test_limited_run_reports_without_judging_and_writes_nothing(monkeypatch, tmp
     assert not (tmp_path / "quality.md").exists()
     assert quality.main(["--data", str(tmp_path)]) == 1
     assert "below floor" in capsys.readouterr().out
+
+
+def test_lower_is_better_figures_get_no_floor():
+    results = {"datasets": {"articles": {"figures": {
+        "all_typed_f1": {"pipeline": 0.237, "lead": 0.04},
+        "all_event_free_with_events": {"pipeline": 0.44}}}}}
+    floors = quality.new_floors(results, {"floors": {}, "corpus": {}})["floors"]
+    assert floors == {"articles.all_typed_f1.pipeline": 0.225}
+
+
+def test_progress_goes_to_stderr(capsys):
+    quality.progress("lgl", {"n": 588, "figures": {}}, 41.94)
+    quality.progress("acled-cross-country", {"n": {"Kenya": {"test": 5, "train": 9}}}, 1)
+    quality.progress("sources", None, 0.0)
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        "quality: lgl: n=588, 41.9 s", "quality: acled-cross-country: n=5, 1.0 s",
+        "quality: sources: failed or skipped, 0.0 s"]
