@@ -101,9 +101,10 @@ def test_limited_run_reports_without_judging_and_writes_nothing(monkeypatch, tmp
     assert "below floor" in capsys.readouterr().out
 
 
-def test_lower_is_better_figures_get_no_floor():
+def test_lower_is_better_and_among_matches_figures_get_no_floor():
     results = {"datasets": {"articles": {"figures": {
         "all_typed_f1": {"pipeline": 0.237, "lead": 0.04},
+        "all_sub_type_accuracy": {"pipeline": 0.68},
         "all_event_free_with_events": {"pipeline": 0.44}}}}}
     floors = quality.new_floors(results, {"floors": {}, "corpus": {}})["floors"]
     assert floors == {"articles.all_typed_f1.pipeline": 0.225}
