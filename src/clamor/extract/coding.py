@@ -62,7 +62,7 @@ TARGET_CLAUSE_MAX = 120
 PRETEXT_WINDOW = 40
 # cues.json "protest_pretext" (a data file): "ahead of a rally", "who organise demonstrations": protest words that are an arrest's reason
 #: "explosion", "blast", "mines", "detonated": blast words that do not name a device
-_WEAK_BLAST = re.compile(r"explosion|blast|mines?|detonat\w*", re.I)
+WEAK_BLAST = re.compile(r"explosion|blast|mines?|detonat\w*", re.I)
 # cues.json "chemical_target" (a data file): "chemical weapons facilities": chemical words naming a target, not a chemical attack
 #: "was seized by": the agent of a passive change of territory follows "by"
 _TERRITORY_BY = re.compile(r"\s*(?:[\w-]+\s+){0,6}?by\s", re.I)
@@ -228,7 +228,7 @@ def rule_type(triggers: list[Trigger], text: str) -> tuple[str, str, str, list[T
         return "Explosions/Remote violence", "Air/drone strike", "explosion-air", k["air"]
     if k.get("grenade") and not re.search(r"stun grenade|rocket-propelled grenade", text, re.I):
         return "Explosions/Remote violence", "Grenade", "explosion-grenade", k["grenade"]
-    strong_ied = [t for t in k.get("ied", []) if not _WEAK_BLAST.fullmatch(t.text)]
+    strong_ied = [t for t in k.get("ied", []) if not WEAK_BLAST.fullmatch(t.text)]
     if strong_ied:
         return "Explosions/Remote violence", "Remote explosive/landmine/IED", "explosion-ied", strong_ied
     if k.get("shelling") and (state or armed or violence):

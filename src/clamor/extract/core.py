@@ -18,7 +18,7 @@ from clamor.extract.arguments import (
     interaction, state_actor,
 )
 from clamor.extract.assemble import SEVERITY, Incident, assemble, incident_confidence
-from clamor.extract.coding import Mention, code_sentence, out_of_taxonomy, rule_type
+from clamor.extract.coding import WEAK_BLAST, Mention, code_sentence, out_of_taxonomy, rule_type
 from clamor.extract.document import MODEL_OVER_RULES, _load_model
 from clamor.extract.lexicon import load_lexicon, type_info
 from clamor.extract.places import Place, country_mentions, country_of, find_places, is_known_town, town_country
@@ -48,6 +48,12 @@ DETAINEE_WINDOW = 80
 #: Event types that rules may report from long articles outside the protest family;
 #: strategic developments are left to the classifier and the evaluation stage.
 NON_PROTEST_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+#: How much a country mention counts toward the article's country: a demonym ("Ugandan
+#: rebels") names people, often foreigners, rather than where things happened; a country
+#: after a locative ("in eastern Congo") names where. Plain names count 1.
+DEMONYM_COUNTRY_WEIGHT = 0.5
+LOCATIVE_COUNTRY_WEIGHT = 2.0
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|inside)\s+(?:the\s+)?(?:\w+ern\s+|central\s+)?$", re.I)
 _DATELINE_DATE = re.compile(r"^\s*[-–—:]")
 _ANAPHOR = re.compile(r"\b(?:these|those|the|such)\s+(?:\w+\s+)?(?:protests|rallies|demonstrations|riots|uprising|unrest|gatherings)\b", re.I)
 _PROTEST_FAMILY = ("Protests", "Riots")
@@ -175,6 +181,24 @@ def _organised_enough(sub_event_type: str, triggers: list[Trigger], context: set
     return True
 
 
+#: trigger kinds that make a bare blast word ("explosion", "mine") political violence
+BLAST_CONTEXT_KINDS = frozenset({"armed_group", "state_force", "kill", "attack", "suicide", "grenade", "clash"})
+
+
+def _bare_blast(sub_event_type: str, triggers: list[Trigger], sentence: Sentence) -> bool:
+    """A blast word that names no device ("an explosion", "the mine") with no harm, attack or
+    armed actor beside it, in running news text: an industrial explosion, an accident, a
+    coal mine, not a remote-violence event (rule bare-blast; ACLED notes are typed without it,
+    their blasts are events by selection)."""
+    if sub_event_type != "Remote explosive/landmine/IED":
+        return False
+    blast = [t for t in triggers if t.kind == "ied"]
+    kinds = {t.kind for t in triggers if t.is_new}
+    if not all(WEAK_BLAST.fullmatch(t.text) for t in blast) or kinds & BLAST_CONTEXT_KINDS:
+        return False
+    return not any(c.field in ("fatalities", "injuries") for c in find_counts(sentence.text, sentence.start))
+
+
 def _elsewhere(sentence: Sentence, start: int, end: int) -> bool:
     """True when a cue such as "abroad" or "across the globe" places the span's event elsewhere.
 
@@ -214,11 +238,20 @@ def _article_country(article: Article, text: str, sentences: list[Sentence], use
                 return Place(idx, idx + len(article.dateline_place), article.dateline_place, "country", *hit)
     counter: Counter[str] = Counter()
     first: dict[str, Place] = {}
+    demonyms = {d.lower() for d in load_lexicon().demonyms}
     for s in sentences:
         if s.index not in used:
             continue
         for p in country_mentions(s.text, s.start):
-            counter[p.country] += 1
+            # rule country-by-role: "in eastern Congo" says where; "Ugandan rebels" who
+            # the people are, not where (a demonym counts a fraction of a name)
+            if p.text.lower() in demonyms:
+                weight = DEMONYM_COUNTRY_WEIGHT
+            elif _LOCATIVE_BEFORE.search(s.text[max(0, p.start - s.start - 30):p.start - s.start]):
+                weight = LOCATIVE_COUNTRY_WEIGHT
+            else:
+                weight = 1.0
+            counter[p.country] += weight
             first.setdefault(p.country, p)
     if not counter:
         return None
@@ -267,6 +300,8 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
                 context = _previous_actors(s, sentences, triggers)
                 if reported_before or not _organised_enough(typed[1], triggers[s.index], context):
                     typed = None
+            if typed and _bare_blast(typed[1], triggers[s.index], s):
+                typed = None
             if typed and (typed[0] in NON_PROTEST_TYPES or typed[1] == "Mob violence") and len(s.text) < 600:
                 event_type, sub_type, rule = typed[:3]
                 if model is not None:

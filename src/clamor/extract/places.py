@@ -64,6 +64,8 @@ def _countries() -> dict[str, tuple[str, str]]:
     by_name = {}
     for iso, c in gc.get_countries().items():
         out[c["name"].lower()] = (c["name"], iso)
+        # news drops the article inside a name: "Democratic Republic of Congo"
+        out.setdefault(c["name"].lower().replace(" of the ", " of "), (c["name"], iso))
         by_name[c["name"]] = iso
     for form, name in load_lexicon().demonyms.items():
         if name in by_name:
