@@ -19,7 +19,9 @@ from clamor.store.export import FORMATS
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Events on or after this date.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Events on or before this date.")
 @click.option("--min-sources", type=click.IntRange(1), help="Events reported by at least N articles.")
-def export_command(db, fmt, output, country, since, until, min_sources) -> None:
+@click.option("--reviewed-only", is_flag=True,
+              help="Only events a reviewer accepted or edited (clamor serve), not rejected ones.")
+def export_command(db, fmt, output, country, since, until, min_sources, reviewed_only) -> None:
     """Export stored events.
 
     acled-csv has ACLED's columns in ACLED's order (scripts written for ACLED exports
@@ -30,6 +32,7 @@ def export_command(db, fmt, output, country, since, until, min_sources) -> None:
       clamor export --format acled-csv -o events.csv
       clamor export --format geojson --country KE -o kenya.geojson
       clamor export --format parquet -o events.parquet
+      clamor export --reviewed-only -o reviewed.csv
     """
     from clamor.store import EventFilters
 
@@ -37,7 +40,8 @@ def export_command(db, fmt, output, country, since, until, min_sources) -> None:
         raise click.UsageError("Parquet is binary: give an output file with -o FILE")
     store = open_existing_store(db)
     filters = EventFilters(country=country, since=since.date() if since else None,
-                           until=until.date() if until else None, min_sources=min_sources)
+                           until=until.date() if until else None, min_sources=min_sources,
+                           review="reviewed" if reviewed_only else None)
     n = store.export(fmt, None if output == "-" else output, filters)
     click.echo(f"exported {n} event{'s' if n != 1 else ''} as {fmt}", err=True)
     store.close()

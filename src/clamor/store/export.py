@@ -32,7 +32,7 @@ EXTRA_COLUMNS = (
     "clamor_event_id", "corroboration", "publishers", "publisher_types", "partisan_sources",
     "partisan_sources_only", "source_urls", "article_ids", "disagreements", "choice_rules",
     "injuries", "arrests", "crowd_size", "country_code", "geonames_id", "plover_type",
-    "confidence",
+    "confidence", "review_status",
 )
 
 COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
@@ -133,6 +133,7 @@ def acled_row(stored: StoredEvent) -> dict[str, Any]:
         "geonames_id": e.geonames_id,
         "plover_type": e.plover_type,
         "confidence": e.confidence,
+        "review_status": stored.review_status,
     }
     return row
 

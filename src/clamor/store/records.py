@@ -37,6 +37,8 @@ class StoredEvent(Record):
     disagreements: list[Disagreement] = Field(default_factory=list)
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
+    review_status: str | None = Field(
+        default=None, description="null: not reviewed; accepted, edited or rejected")
 
     def row(self) -> dict[str, Any]:
         """A flat summary for tables and CSV."""
@@ -114,5 +116,7 @@ class EventFilters:
     actor: str | None = None
     text: str | None = None
     min_sources: int | None = None
+    review: str | None = None  # reviewed, unreviewed, accepted, edited or rejected
+    sort: str | None = None  # a key of clamor.store.store.SORT_COLUMNS, "-" for descending
     limit: int | None = None
     offset: int = 0

@@ -111,7 +111,11 @@ events = Table(
     Column("disagreements", JSON, nullable=False, comment="fields sources disagree on"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("review_status", String(16),
+           comment="null: not reviewed; accepted, edited or rejected by a reviewer"),
+    Column("overrides", JSON, comment="field -> value a reviewer set; re-ingest keeps it"),
     Index("ix_events_date", "event_date"),
+    Index("ix_events_review_status", "review_status"),
     Index("ix_events_country", "country_code", "admin1"),
     Index("ix_events_family_date", "type_family", "event_date"),
     Index("ix_events_latlon", "latitude", "longitude"),
@@ -194,6 +198,22 @@ review_log = Table(
     Column("comment", Text),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_review_log_event", "event_id"),
+)
+
+review_audit = Table(
+    "review_audit", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(32), nullable=False,
+           comment="no foreign key: the trail outlives an event merged away"),
+    Column("action", String(16), nullable=False, comment="accept, edit, reject, merge, split"),
+    Column("field", String(64), comment="the field edited (edit only)"),
+    Column("before", JSON, comment="the value, or the event's fields, before the action"),
+    Column("after", JSON, comment="the value, or the event's fields, after the action"),
+    Column("related", JSON, nullable=False, comment="other event ids the action touched"),
+    Column("reviewer", Text, nullable=False),
+    Column("comment", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_review_audit_event", "event_id"),
 )
 
 #: Objects the migrations create outside this metadata (full-text search).

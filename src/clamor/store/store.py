@@ -20,6 +20,7 @@ from clamor.geo.distance import haversine_km
 from clamor.merge.rules import PLACE_RADIUS_KM, PRECISION_HALF_WIDTH_DAYS
 from clamor.models import Article, Event, Extraction, Reaction, SourceAssessment
 from clamor.store import schema as t
+from clamor.store.review import REVIEWED, apply_overrides, stored_overrides
 from clamor.store.records import (
     ArticleOutcome,
     EventFilters,
@@ -41,6 +42,11 @@ CANDIDATE_WINDOW_DAYS = 2 * max(PRECISION_HALF_WIDTH_DAYS.values()) + 1
 CANDIDATE_RADIUS_FACTOR = 3
 
 KM_PER_DEGREE_LAT = 111.32
+
+#: Sort keys of :attr:`EventFilters.sort` (a leading ``-`` sorts descending) -> columns.
+SORT_COLUMNS = {"date": "event_date", "type": "event_type", "country": "country",
+                "admin1": "admin1", "location": "location", "sources": "corroboration",
+                "fatalities": "fatalities", "review": "review_status"}
 
 
 def _degrees(lat: float, km: float) -> tuple[float, float]:
@@ -327,7 +333,8 @@ class Store:
             sources[event.article_id] = source
             merged = merge_group(group, event_id=event_id, sources=sources,
                                  reasons={**member_reasons, event.event_id: reasons})
-            row = self._event_row(merged)
+            # A reviewer's edits outlive every later merge (clamor.store.review).
+            row = apply_overrides(self._event_row(merged), stored_overrides(conn, event_id))
             row["key"] = row.pop("event_id")
             conn.execute(update(t.events).where(t.events.c.event_id == bindparam("key")),
                          {**row, "updated_at": now})
@@ -398,11 +405,33 @@ class Store:
             dlat, dlon = _degrees(lat, km)
             where += [e.latitude.between(lat - dlat, lat + dlat),
                       e.longitude.between(lon - dlon, lon + dlon)]
+        if f.review:
+            where.append(self._review_clause(f.review))
         if f.text:
             s = t.event_sources.c
             where.append(e.event_id.in_(
                 select(s.event_id).where(s.article_id.in_(self._fts_article_ids(f.text)))))
         return where
+
+    @staticmethod
+    def _review_clause(state: str):
+        """``reviewed`` (accepted or edited), ``unreviewed``, or one stored status."""
+        status = t.events.c.review_status
+        if state == "reviewed":
+            return status.in_(REVIEWED)
+        if state == "unreviewed":
+            return status.is_(None)
+        return status == state
+
+    @staticmethod
+    def _order(sort: str | None) -> list:
+        """ORDER BY for a sort key (``date``, ``-sources``, ...); newest first by default."""
+        e = t.events.c
+        if not sort:
+            return [e.event_date.desc().nulls_last(), e.event_id]
+        column = e[SORT_COLUMNS[sort.lstrip("-")]]
+        first = column.desc().nulls_last() if sort.startswith("-") else column.asc().nulls_last()
+        return [first, e.event_date.desc().nulls_last(), e.event_id]
 
     @staticmethod
     def _within(f: EventFilters, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -414,7 +443,7 @@ class Store:
         f = filters or EventFilters(**kwargs)
         e = t.events.c
         query = select(t.events).where(and_(true(), *self._where(f))).order_by(
-            e.event_date.desc().nulls_last(), e.event_id)
+            *self._order(f.sort))
         if not f.near:
             query = query.limit(f.limit).offset(f.offset or None)
         with self._read() as conn:
@@ -483,7 +512,8 @@ class Store:
                 sources=sources[r["event_id"]], source_events=source_events[r["event_id"]],
                 choices={k: FieldChoice.model_validate(v) for k, v in r["choices"].items()},
                 disagreements=[Disagreement.model_validate(d) for d in r["disagreements"]],
-                created_at=r["created_at"], updated_at=r["updated_at"]))
+                created_at=r["created_at"], updated_at=r["updated_at"],
+                review_status=r.get("review_status")))
         return out
 
     def get_article(self, article_id: str) -> Article | None:
