@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "evaluate",
     "train",
     "assess",
+    "serve",
 )
 
 EXIT_OK = 0

@@ -1,0 +1,116 @@
+"""``/api/events``, ``/api/map``, ``/api/stats`` and ``/api/export``: reading the store."""
+
+from __future__ import annotations
+
+import queue
+import threading
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.responses import StreamingResponse
+
+from clamor.api.deps import MAX_PAGE, Filters, get_store
+from clamor.store import detail
+from clamor.store import review as reviews
+from clamor.store.records import StoredEvent
+
+router = APIRouter(prefix="/api", tags=["events"])
+Store = Annotated[Any, Depends(get_store)]
+
+#: Export formats served over HTTP (Parquet is binary and written to files by the CLI).
+EXPORT_TYPES = {"acled-csv": ("text/csv", "csv"), "geojson": ("application/geo+json", "geojson"),
+                "jsonl": ("application/x-ndjson", "jsonl")}
+
+
+def summary(stored: StoredEvent) -> dict[str, Any]:
+    """One row of the event list."""
+    e = stored.event
+    return {"event_id": stored.event_id, "event_date": e.event_date,
+            "event_type": e.event_type, "sub_event_type": e.sub_event_type,
+            "country": e.country, "admin1": e.admin1, "location": e.location,
+            "latitude": e.latitude, "longitude": e.longitude, "actor1": e.actor1,
+            "actor2": e.actor2, "fatalities": e.fatalities, "sources": stored.corroboration,
+            "publishers": sorted({s.publisher for s in stored.sources if s.publisher}),
+            "disagreements": [d.field for d in stored.disagreements],
+            "review_status": stored.review_status}
+
+
+@router.get("/events", summary="Events matching the filters of `clamor events`, a page at a time")
+def list_events(store: Store, filters: Filters,
+                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
+    from dataclasses import replace
+
+    page = store.query_events(replace(filters, limit=limit, offset=offset))
+    total = store.count_events(filters)
+    following = offset + len(page) if offset + len(page) < total else None
+    return {"total": total, "limit": limit, "offset": offset, "next_offset": following,
+            "events": [summary(s) for s in page]}
+
+
+@router.get("/events/{event_id}", summary="One event with its evidence, sources, reactions, "
+            "source assessments and review history")
+def get_event(event_id: str, store: Store) -> dict[str, Any]:
+    stored = store.get_event(event_id)
+    if stored is None:
+        raise HTTPException(404, f"{event_id}: no such event")
+    return event_detail(store, stored)
+
+
+def event_detail(store, stored: StoredEvent) -> dict[str, Any]:
+    source_ids = [s.source_event_id for s in stored.sources]
+    article_ids = list(dict.fromkeys(s.article_id for s in stored.sources))
+    out = stored.model_dump(mode="json")
+    out["evidence"] = detail.evidence(store, source_ids)
+    out["reactions"] = detail.reactions(store, stored.event_id)
+    out["assessments"] = detail.assessments(store, article_ids)
+    out["review_history"] = reviews.history(store, stored.event_id)
+    out["editable_fields"] = list(reviews.EDITABLE_FIELDS)
+    return out
+
+
+@router.get("/map", summary="Every matching event with a point, as compact rows")
+def map_data(store: Store, filters: Filters) -> dict[str, Any]:
+    return {"columns": ["event_id", "latitude", "longitude", "event_type", "event_date",
+                        "location", "review_status"],
+            "points": detail.map_points(store, filters)}
+
+
+@router.get("/stats", summary="Counts of matching events by day and type, type, country")
+def stats(store: Store, filters: Filters) -> dict[str, Any]:
+    return detail.stats(store, filters)
+
+
+class _QueueWriter:
+    """A text stream whose writes go to a queue, so an export streams as it is written."""
+
+    def __init__(self, q: queue.Queue):
+        self.q = q
+
+    def write(self, text: str) -> int:
+        self.q.put(text)
+        return len(text)
+
+
+def _stream(store, fmt: str, filters):
+    """Run the store's own exporter in a thread; yield what it writes."""
+    q: queue.Queue = queue.Queue(maxsize=256)
+    done = object()
+
+    def work():
+        try:
+            store.export(fmt, _QueueWriter(q), filters)
+        finally:
+            q.put(done)
+
+    threading.Thread(target=work, daemon=True).start()
+    while (chunk := q.get()) is not done:
+        yield chunk
+
+
+@router.get("/export", summary="Matching events as ACLED CSV, GeoJSON or JSON Lines, streamed")
+def export(store: Store, filters: Filters,
+           format: Literal["acled-csv", "geojson", "jsonl"] = "acled-csv") -> StreamingResponse:
+    media, ext = EXPORT_TYPES[format]
+    return StreamingResponse(_stream(store, format, filters), media_type=media, headers={
+        "content-disposition": f'attachment; filename="clamor-events.{ext}"'})

@@ -1,0 +1,1 @@
+"""The dashboard's files (``static/``), served by :mod:`clamor.api` at ``/``."""
