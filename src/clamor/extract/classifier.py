@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -172,7 +171,10 @@ class EventTypeModel:
 
     def predict(self, texts: Sequence[str]) -> list[TypePrediction]:
         """The event type and sub-event type of each text, with their probabilities."""
-        probs = self.predict_proba(list(texts))
+        return self.predictions(self.predict_proba(list(texts)))
+
+    def predictions(self, probs: np.ndarray) -> list[TypePrediction]:
+        """Type predictions from sub-type probabilities (rows as :meth:`predict_proba`)."""
         preds = []
         for row in probs:
             type_probs = np.bincount(self._type_of, weights=row, minlength=len(self.types))
@@ -276,17 +278,67 @@ def load_event_model(path: str | None = None) -> EventTypeModel | None:
 # --------------------------------------------------------------------------- fitting
 
 
-def _vocab(docs: list[list[str]], max_features: int) -> tuple[list[str], np.ndarray]:
-    df: Counter[str] = Counter()
-    for feats in docs:
-        df.update(set(feats))
-    kept = [f for f, c in df.items() if c >= MIN_DF]
-    kept.sort(key=lambda f: (-df[f], f))
-    kept = kept[:max_features]
-    n = len(docs)
-    # Smoothed idf, as scikit-learn's default: ln((1 + n) / (1 + df)) + 1.
-    idf = np.array([math.log((1 + n) / (1 + df[f])) + 1.0 for f in kept], dtype=np.float32)
-    return kept, idf
+class FeatureCounts:
+    """Raw n-gram counts of a corpus, computed once and sliced for any training subset.
+
+    Leave-one-country-out fits a dozen models on overlapping rows: counting once and
+    selecting each fit's vocabulary with sparse column sums makes a fit cost the solver
+    only. The result is the same as featurising each subset afresh (same vocabulary,
+    same idf, same vectors as :meth:`EventTypeModel._vector`).
+    """
+
+    def __init__(self, texts: Sequence[str]):
+        from scipy.sparse import csr_matrix
+
+        blocks: list[tuple[dict[str, int], list[int], list[int]]] = [({}, [], [0]),
+                                                                      ({}, [], [0])]
+        for text in texts:
+            for feats, (ids, indices, indptr) in zip(_features(text or ""), blocks):
+                indices.extend(ids.setdefault(f, len(ids)) for f in feats)
+                indptr.append(len(indices))
+        self.names: list[list[str]] = []
+        self.counts = []
+        self.ranks = []
+        for ids, indices, indptr in blocks:
+            counts = csr_matrix(
+                (np.ones(len(indices), dtype=np.float32), np.asarray(indices, dtype=np.int64),
+                 np.asarray(indptr, dtype=np.int64)), shape=(len(texts), len(ids)))
+            counts.sum_duplicates()
+            names = list(ids)
+            # Only features in MIN_DF texts of the whole corpus can reach MIN_DF in a subset.
+            keep = np.flatnonzero(np.diff(counts.tocsc().indptr) >= MIN_DF)
+            self.counts.append(counts[:, keep].tocsr())
+            kept = [names[i] for i in keep]
+            self.names.append(kept)
+            rank = np.empty(len(kept), dtype=np.int64)  # alphabetical rank: the tie-break
+            rank[sorted(range(len(kept)), key=kept.__getitem__)] = np.arange(len(kept))
+            self.ranks.append(rank)
+        self.n = len(texts)
+
+    def vocab(self, rows: np.ndarray, block: int, max_features: int):
+        """(columns, idf) of the vocabulary fitted on ``rows``: df >= MIN_DF, most frequent."""
+        sub = self.counts[block][rows]
+        df = np.diff(sub.tocsc().indptr)
+        cand = np.flatnonzero(df >= MIN_DF)
+        order = np.lexsort((self.ranks[block][cand], -df[cand]))[:max_features]
+        cols = cand[order]
+        # Smoothed idf, as scikit-learn's default: ln((1 + n) / (1 + df)) + 1.
+        idf = np.log((1.0 + len(rows)) / (1.0 + df[cols])) + 1.0
+        return cols, idf.astype(np.float32)
+
+    def matrix(self, rows: np.ndarray, columns: list[tuple[np.ndarray, np.ndarray]]):
+        """TF-IDF rows (sublinear tf, each block L2-normalised) for fitted ``columns``."""
+        from scipy.sparse import diags, hstack
+
+        parts = []
+        for counts, (cols, idf) in zip(self.counts, columns):
+            x = counts[rows][:, cols].tocsr().astype(np.float32)
+            x.data = 1.0 + np.log(x.data)
+            x = x @ diags(idf)
+            norm = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+            norm[norm == 0] = 1.0
+            parts.append(diags(1.0 / norm) @ x)
+        return hstack(parts, format="csr", dtype=np.float32)
 
 
 def fit_event_model(
@@ -302,29 +354,40 @@ def fit_event_model(
 
     Raises :class:`TrainingDependencyError` when scikit-learn is not installed.
     """
+    if len(texts) != len(labels):
+        raise ValueError(f"{len(texts)} texts but {len(labels)} labels")
+    return fit_from_counts(FeatureCounts(texts), np.arange(len(texts)), labels, class_types,
+                           c=c, class_weight=class_weight, max_iter=max_iter, card=card)
+
+
+def fit_from_counts(
+    counts: FeatureCounts,
+    rows: np.ndarray,
+    labels: Sequence[str],
+    class_types: dict[str, str] | None = None,
+    c: float = DEFAULT_C,
+    class_weight: str | None = "balanced",
+    max_iter: int = 2000,
+    card: dict | None = None,
+) -> EventTypeModel:
+    """Fit on the texts ``rows`` of ``counts`` (labels in the same order as ``rows``)."""
     try:
         from sklearn.linear_model import LogisticRegression
     except ImportError:
         raise TrainingDependencyError(TrainingDependencyError.__doc__) from None
     if class_types is None:
         from clamor.evaluate.taxonomy import SUB_TO_TYPE as class_types
-    if len(texts) != len(labels):
-        raise ValueError(f"{len(texts)} texts but {len(labels)} labels")
+    rows = np.asarray(rows, dtype=np.int64)
+    if len(rows) != len(labels):
+        raise ValueError(f"{len(rows)} texts but {len(labels)} labels")
     unknown = sorted({label for label in labels if label not in class_types})
     if unknown:
         raise ValueError(f"labels outside the taxonomy: {', '.join(unknown[:5])}")
-    feats = [_features(t) for t in texts]
-    word_vocab, word_idf = _vocab([w for w, _ in feats], MAX_WORD_FEATURES)
-    char_vocab, char_idf = _vocab([ch for _, ch in feats], MAX_CHAR_FEATURES)
     classes = sorted(set(labels))
     if len(classes) < 2:
         raise ValueError("need at least two classes to fit a classifier")
-    empty = np.zeros((0, len(classes)), dtype=np.float32)
-    model = EventTypeModel(
-        word_vocab, char_vocab, word_idf, char_idf, empty, np.zeros(len(classes)),
-        classes, [class_types[c_] for c_ in classes],
-    )
-    x = model.transform(texts)
+    columns = [counts.vocab(rows, 0, MAX_WORD_FEATURES), counts.vocab(rows, 1, MAX_CHAR_FEATURES)]
+    x = counts.matrix(rows, columns)
     clf = LogisticRegression(C=c, max_iter=max_iter, class_weight=class_weight)
     clf.fit(x, list(labels))
     coef, intercept = clf.coef_, clf.intercept_
@@ -332,8 +395,12 @@ def fit_event_model(
         coef = np.vstack([-coef[0] / 2, coef[0] / 2])
         intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
     order = [list(clf.classes_).index(c_) for c_ in classes]
-    model.coef = np.asarray(coef[order].T, dtype=np.float32)
-    model.intercept = np.asarray(intercept[order], dtype=np.float32)
+    (wcols, widf), (ccols, cidf) = columns
+    model = EventTypeModel(
+        [counts.names[0][i] for i in wcols], [counts.names[1][i] for i in ccols], widf, cidf,
+        coef[order].T, intercept[order], classes, [class_types[c_] for c_ in classes],
+    )
+    model.columns = columns  # the fit's view of ``counts``: counts.matrix(rows, model.columns)
     model.card = {
         **(card or {}),
         "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -347,6 +414,6 @@ def fit_event_model(
             "class_weight": class_weight,
             "estimator": "multinomial logistic regression (scikit-learn lbfgs)",
         },
-        "sizes": {"train_texts": len(texts), "train_label_counts": dict(Counter(labels))},
+        "sizes": {"train_texts": len(rows), "train_label_counts": dict(Counter(labels))},
     }
     return model

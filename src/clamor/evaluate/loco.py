@@ -1,0 +1,216 @@
+"""Leave-one-country-out: the event-type classifier scored on countries it never saw.
+
+Over the ACLED notes (``acled_dev.csv`` + ``acled_extra.csv``, 2019+ rows), each country
+with enough notes and enough event types is left out in turn: a model is fitted on every
+other country (the shipped recipe: ACLED notes + the team's seed examples) and scored on
+the left-out country. Beside it, for the same country:
+
+- ``in_distribution``: one model fitted on the training split of every country
+  (:func:`clamor.evaluate.gold.is_heldout`), scored on that country's held-out rows: what
+  the classifier does on a country it has seen;
+- ``majority`` (the training set's most common sub-type) and ``keyword`` (codebook keyword
+  rules): the references every figure is reported beside;
+- fatalities exact of the full pipeline (its fatality extraction) against always 0, on a
+  bounded sample of the country's notes.
+
+Needs scikit-learn (fitting). Figures are plain dicts ready for JSON, named
+``<country>_<figure>`` with one value per system.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from clamor.evaluate import baselines, gold
+from clamor.evaluate.scorer import (
+    corpus_sha256,
+    main_event,
+    pipeline_extractor,
+    score_fields,
+    score_typing,
+)
+from clamor.evaluate.taxonomy import event_type_of
+from clamor.options import Options
+
+#: The ACLED note files pooled for the evaluation, inside the data folder.
+ACLED_FILES = ("acled/acled_dev.csv", "acled/acled_extra.csv")
+#: A country is left out in turn when it has at least this many notes and event types:
+#: fewer notes make a noisy macro-F1, fewer types a macro-F1 over a near-single class.
+MIN_COUNTRY_NOTES = 1000
+MIN_COUNTRY_TYPES = 4
+#: Each fold trains on a sample of at most this many notes, stratified by sub-type, so
+#: that a dozen folds fit in the CI quality gate (about half a minute per fold on one
+#: core). Measured on the Kenya fold: see docs/classifier.md for what the cap costs.
+TRAIN_CAP = 20_000
+#: A sub-type keeps at least this many notes in a capped sample (all it has when fewer),
+#: so that rare sub-types (Agreement, Chemical weapon) are not sampled away.
+MIN_PER_CLASS = 150
+#: Iterations of the solver per fold: the fits converge well before (the cap is a guard).
+MAX_ITER = 300
+#: Notes per country run through the whole pipeline for fatalities (spaCy + rules cost
+#: a few hundredths of a second per note: ~12 countries x 150 notes is about a minute).
+FATALITY_SAMPLE = 150
+#: Sampling seed (capped training samples, nothing else is random).
+SEED = 13
+
+
+def acled_paths(data_dir: str | Path) -> list[Path]:
+    """The ACLED note files present in ``data_dir``."""
+    return [Path(data_dir) / f for f in ACLED_FILES if (Path(data_dir) / f).is_file()]
+
+
+def read_rows(paths: Sequence[str | Path]) -> list[gold.AcledGold]:
+    """2019+ rows with a sub-event type and a country, from every file."""
+    return [r for p in paths for r in gold.read_acled(p, taxonomy="2019+")
+            if r.sub_event_type and r.country]
+
+
+def eligible_countries(rows: Sequence[gold.AcledGold], min_notes: int = MIN_COUNTRY_NOTES,
+                       min_types: int = MIN_COUNTRY_TYPES) -> list[str]:
+    """Countries with enough notes and event types to be left out, most notes first."""
+    notes = Counter(r.country for r in rows)
+    types: dict[str, set] = defaultdict(set)
+    for r in rows:
+        types[r.country].add(r.event_type)
+    return [c for c, n in notes.most_common() if n >= min_notes and len(types[c]) >= min_types]
+
+
+def capped_sample(indices: Sequence[int], labels: Sequence[str], cap: int | None,
+                  seed: int = SEED) -> list[int]:
+    """At most about ``cap`` of ``indices``, each label in proportion (>= MIN_PER_CLASS)."""
+    indices = list(indices)
+    if not cap or len(indices) <= cap:
+        return indices
+    by_label: dict[str, list[int]] = defaultdict(list)
+    for i in indices:
+        by_label[labels[i]].append(i)
+    rng = random.Random(seed)
+    share = cap / len(indices)
+    out = []
+    for label in sorted(by_label):
+        members = by_label[label]
+        rng.shuffle(members)
+        out.extend(members[: max(round(len(members) * share), MIN_PER_CLASS)])
+    return sorted(out)
+
+
+def _hash_order(row: gold.AcledGold) -> bytes:
+    return hashlib.sha1(row.event_id.encode("utf-8")).digest()
+
+
+class _Folds:
+    """Counts of every note (and seed example) once; one model per training subset."""
+
+    def __init__(self, rows: Sequence[gold.AcledGold], seeds: Sequence, train_cap: int | None,
+                 max_iter: int, c: float | None = None):
+        from clamor.extract.classifier import FeatureCounts
+
+        self.rows = rows
+        self.labels = [r.sub_event_type for r in rows] + [s.sub_event_type for s in seeds]
+        self.n_seeds = len(seeds)
+        self.counts = FeatureCounts([r.text for r in rows] + [s.text for s in seeds])
+        self.train_cap, self.max_iter, self.c = train_cap, max_iter, c
+
+    def fit(self, train: Sequence[int]):
+        """A model on ``train`` (capped) plus every seed example; (model, n_train)."""
+        from clamor.extract.classifier import fit_from_counts
+
+        idx = capped_sample(train, self.labels, self.train_cap)
+        idx += list(range(len(self.rows), len(self.rows) + self.n_seeds))
+        model = fit_from_counts(self.counts, np.array(idx), [self.labels[i] for i in idx],
+                                max_iter=self.max_iter, **({"c": self.c} if self.c else {}))
+        return model, len(idx)
+
+    def predict(self, model, test: Sequence[int]) -> list[tuple[str, str]]:
+        x = self.counts.matrix(np.asarray(test, dtype=np.int64), model.columns)
+        logits = x @ model.coef + model.intercept
+        logits -= logits.max(axis=1, keepdims=True)
+        probs = np.exp(logits)
+        probs /= probs.sum(axis=1, keepdims=True)
+        return [(p.event_type, p.sub_event_type) for p in model.predictions(probs)]
+
+
+def _references(rows, train, test) -> dict[str, list[tuple[str, str]]]:
+    sub = baselines.majority([rows[i].sub_event_type for i in train])
+    return {
+        "majority": [(event_type_of(sub), sub)] * len(test),
+        "keyword": [(event_type_of(s), s) for s in
+                    (baselines.keyword_sub_type(rows[i].text, sub) for i in test)],
+    }
+
+
+def _typing(rows, test, preds: dict, prefix: str) -> dict:
+    return score_typing([rows[i].event_type for i in test],
+                        [rows[i].sub_event_type for i in test], preds, prefix=prefix)["figures"]
+
+
+def fatality_figures(rows: Sequence[gold.AcledGold], options: Options | None = None) -> dict:
+    """Fatalities exact of the pipeline's main event against always 0 (``{}`` without it)."""
+    runner = pipeline_extractor(options or Options())
+    events: dict[str, list] = {"always_0": [_Zero()] * len(rows)}
+    if runner is not None:
+        events["pipeline"] = [main_event(x) for x in runner([r.text for r in rows])]
+    return score_fields(rows, events)["fatalities_exact"]
+
+
+class _Zero:
+    fatalities = 0
+
+
+def leave_one_country_out(
+    paths: Sequence[str | Path],
+    countries: Sequence[str] | None = None,
+    limit: int | None = None,
+    train_cap: int | None = TRAIN_CAP,
+    fatality_sample: int = FATALITY_SAMPLE,
+    options: Options | None = None,
+    max_iter: int = MAX_ITER,
+) -> dict:
+    """Score each eligible country (or ``countries``) with a model that never saw it.
+
+    ``limit`` caps the test rows of each country (a quick run; the first rows in file
+    order). ``fatality_sample`` 0 skips the pipeline. Returns ``{"figures", "n",
+    "countries", "corpus_sha256", "settings"}``.
+    """
+    from clamor.evaluate.training import SEED_EXAMPLES, read_seed_examples
+
+    rows = read_rows(paths)
+    seeds = read_seed_examples(SEED_EXAMPLES) if SEED_EXAMPLES.is_file() else []
+    countries = list(countries or eligible_countries(rows))
+    folds = _Folds(rows, seeds, train_cap, max_iter)
+    by_country: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_country[r.country].append(i)
+    out: dict = {"figures": {}, "n": {}, "countries": countries,
+                 "corpus_sha256": {Path(p).name: corpus_sha256(p) for p in paths},
+                 "settings": {"train_cap": train_cap, "min_per_class": MIN_PER_CLASS,
+                              "max_iter": max_iter, "fatality_sample": fatality_sample,
+                              "seed": SEED}}
+    seen = [i for i, r in enumerate(rows) if not gold.is_heldout(r.event_id)]
+    twin, _ = folds.fit(seen)
+    for country in countries:
+        key = country.lower().replace(" ", "_")
+        test = by_country[country][:limit] if limit else by_country[country]
+        train = [i for i, r in enumerate(rows) if r.country != country]
+        model, n_train = folds.fit(train)
+        preds = {"classifier": folds.predict(model, test), **_references(rows, train, test)}
+        figures = _typing(rows, test, preds, f"{key}_")
+        held = [i for i in test if gold.is_heldout(rows[i].event_id)]
+        if held:
+            twin_figures = _typing(rows, held, {"in_distribution": folds.predict(twin, held)},
+                                   f"{key}_")
+            for name, values in twin_figures.items():
+                figures[name].update(values)
+        out["n"][country] = {"train": n_train, "test": len(test), "in_distribution": len(held)}
+        if fatality_sample:
+            sample = sorted((rows[i] for i in test), key=_hash_order)[:fatality_sample]
+            figures[f"{key}_fatalities_exact"] = fatality_figures(sample, options)
+            out["n"][country]["fatalities"] = len(sample)
+        out["figures"].update(figures)
+    return out
