@@ -240,6 +240,17 @@ class Toponym(Record):
     source: str | None = Field(default=None, description="spaCy label or 'gazetteer'")
 
 
+class Relevance(Record):
+    """Whether a whole article reports at least one codable event (the relevance gate)."""
+
+    score: float = Field(description="calibrated probability of at least one codable event")
+    relevant: bool = Field(
+        description="False: judged event-free (its events withheld when the gate is on)"
+    )
+    threshold: float
+    reason: str = Field(description="one line: score against threshold and the strongest cues")
+
+
 class Extraction(Record):
     """Everything clamor extracts from one article."""
 
@@ -247,3 +258,6 @@ class Extraction(Record):
     events: list[Event] = Field(default_factory=list)
     reactions: list[Reaction] = Field(default_factory=list)
     source: SourceAssessment | None = None
+    relevance: Relevance | None = Field(
+        default=None, description="the article-level relevance decision (None: not run)"
+    )

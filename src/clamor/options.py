@@ -40,3 +40,10 @@ class Options:
     registry_paths: tuple[str, ...] = ()
     #: languages passed on to the English pipeline.
     languages: tuple[str, ...] = ("en",)
+    #: the article-level relevance gate (clamor.extract.relevance): when True, a whole article
+    #: it judges to report no codable event gets no events. The decision is recorded on every
+    #: Extraction either way. Off by default: on the whole-article dev gold it cost typed F1
+    #: in both datasets (docs/coding-rules.md, "Article relevance").
+    relevance_gate: bool = False
+    #: relevance model artifact (``.npz`` + card); ``None`` uses the shipped one.
+    relevance_model: str | None = None

@@ -13,6 +13,9 @@ Stages, in order, each a typed function:
 Stages 2-6 are :func:`run_stages`, shared with the spaCy component ``nlp.add_pipe("clamor")``.
 
 Articles whose status is not ``ok`` (not English, too short) come back with no events.
+Every article's relevance decision (``clamor.extract.relevance``) is in
+``Extraction.relevance``; with ``Options.relevance_gate`` on, whole articles it judges to
+report no codable event come back with no events.
 """
 
 from __future__ import annotations
@@ -86,6 +89,9 @@ def run_stages(article: Article, doc, options: Options | None = None) -> Extract
     if article.status != ArticleStatus.OK:
         return Extraction(article=article)
     events, reactions = extract_events(article, doc, options)
+    relevance = _relevance(article, options)
+    if options.relevance_gate and relevance is not None and not relevance.relevant:
+        events = []  # judged to report no codable event; the reason is on the Extraction
     events = locate_events(article, doc, events, options)
     # Actor names carry the country only once the geoparser has found it.
     events = name_actors_by_country(events)
@@ -94,7 +100,16 @@ def run_stages(article: Article, doc, options: Options | None = None) -> Extract
         events = [e.model_copy(update={"partisan_sources_only": True}) for e in events]
     # Last: a note summarises the finished event (its place, actors, date and counts).
     events = with_notes(events)
-    return Extraction(article=article, events=events, reactions=reactions, source=source)
+    return Extraction(article=article, events=events, reactions=reactions, source=source,
+                      relevance=relevance)
+
+
+def _relevance(article: Article, options: Options):
+    """The article-level relevance decision (None when no model ships)."""
+    from clamor.extract.relevance import assess_relevance
+
+    return assess_relevance("\n".join(filter(None, (article.title, article.text))),
+                            options.relevance_model)
 
 
 def extract(text_or_article: str | Article, options: Options | None = None) -> Extraction:
