@@ -105,7 +105,7 @@ def test_political_arrest_outside_a_protest(run):
 def test_arrest_over_riots_or_a_curfew_is_political(run):
     events, _ = run("the 14 men arrested for their role in saturday's violence were charged on monday.")
     assert [e.sub_event_type for e in events] == ["Arrests"] and events[0].arrests == 14
-    events, _ = run("we have arrested three persons who broke the curfew, the officer said.")
+    events, _ = run("we have arrested three persons who broke the curfew in surat, the officer said.")
     assert [e.sub_event_type for e in events] == ["Arrests"]
 
 
