@@ -39,7 +39,7 @@
   }
 
   function setupMap(settings) {
-    map = L.map("map", {worldCopyJump: true, preferCanvas: false}).setView([10, 20], 2);
+    map = L.map("map", {worldCopyJump: true, minZoom: 1, maxZoom: 18}).setView([10, 20], 2);
     if (settings.tile_url) {
       L.tileLayer(settings.tile_url, {maxZoom: 18, attribution: "map tiles"}).addTo(map);
     }
@@ -97,7 +97,7 @@
     });
     cluster.addLayers(markers);
     if (markers.length) {
-      map.fitBounds(cluster.getBounds(), {maxZoom: 8, padding: [20, 20]});
+      map.fitBounds(cluster.getBounds(), {maxZoom: 6, padding: [30, 30]});
     }
   }
 
@@ -117,7 +117,7 @@
     const max = Math.max(...dates.map((d) => Object.values(days[d]).reduce((a, b) => a + b, 0)));
     const W = 1000, H = 120, bar = W / span;
     const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-    svg.setAttribute("viewBox", `0 0 ${W} ${H + 16}`);
+    svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
     svg.setAttribute("class", "timeline-svg");
     svg.setAttribute("preserveAspectRatio", "none");
     const order = [...TYPES, "other"];
@@ -132,7 +132,7 @@
         const rect = document.createElementNS(svg.namespaceURI, "rect");
         rect.setAttribute("x", x.toFixed(2));
         rect.setAttribute("y", y.toFixed(2));
-        rect.setAttribute("width", Math.max(bar - 1, 1).toFixed(2));
+        rect.setAttribute("width", Math.max(bar - 1, 4).toFixed(2));
         rect.setAttribute("height", h.toFixed(2));
         rect.setAttribute("class", "bar " + slug(type));
         rect.setAttribute("data-date", date);
@@ -150,17 +150,10 @@
         svg.append(rect);
       }
     }
-    for (const [label, anchor, x] of [[dates[0], "start", 0],
-      [dates[dates.length - 1], "end", W]]) {
-      const text = document.createElementNS(svg.namespaceURI, "text");
-      text.setAttribute("x", x);
-      text.setAttribute("y", H + 13);
-      text.setAttribute("text-anchor", anchor);
-      text.setAttribute("class", "axis");
-      text.textContent = label;
-      svg.append(text);
-    }
-    box.append(svg);
+    box.append(svg, el("div", {class: "axis"},
+      el("span", {text: dates[0]}),
+      el("span", {class: "muted", text: `events per day (highest ${max})`}),
+      el("span", {text: dates[dates.length - 1]})));
     const legend = document.getElementById("legend");
     legend.replaceChildren(...stats.by_type.map((t) => el("li", {},
       el("span", {class: "swatch " + slug(t.event_type)}), `${t.event_type} (${t.count})`)));
