@@ -73,6 +73,34 @@ def test_save_and_load_plain_data(tiny_model, tmp_path):
     assert loaded.card["name"] == "test"
 
 
+def test_temperature_softens_without_changing_the_answer(tiny_model, tmp_path):
+    texts = ["Teachers marched peacefully.", "Rioters hurled stones."]
+    sharp = tiny_model.predict(texts)
+    tiny_model.temperature = 3.0
+    try:
+        soft = tiny_model.predict(texts)
+        path = tiny_model.save(tmp_path / "t.npz")
+    finally:
+        tiny_model.temperature = 1.0
+    assert [p.sub_event_type for p in soft] == [p.sub_event_type for p in sharp]
+    assert all(s.score < h.score for s, h in zip(soft, sharp))
+    assert read_model(path).temperature == pytest.approx(3.0)
+    with np.load(path) as data:  # an artifact from before calibration: temperature 1
+        np.savez(tmp_path / "old.npz", **{k: data[k] for k in data.files if k != "temperature"})
+    assert read_model(tmp_path / "old.npz").temperature == 1.0
+
+
+def test_fit_from_counts_equals_fitting_the_subset(tiny_model):
+    texts = [t for t, _ in TRAIN] + ["Unrelated filler about the weather in the hills."]
+    counts = classifier.FeatureCounts(texts)
+    rows = np.arange(len(TRAIN))
+    model = classifier.fit_from_counts(counts, rows, [label for _, label in TRAIN], c=10.0)
+    assert list(model.word_index) == list(tiny_model.word_index)
+    assert np.allclose(model.predict_proba(texts), tiny_model.predict_proba(texts), atol=1e-4)
+    x = counts.matrix(rows, model.columns)
+    assert np.allclose(x.toarray(), model.transform(texts[: len(TRAIN)]).toarray(), atol=1e-6)
+
+
 def test_missing_or_bad_artifact(tmp_path):
     with pytest.raises(ModelNotFoundError):
         read_model(tmp_path / "missing.npz")

@@ -129,7 +129,7 @@ class _Folds:
 
     def predict(self, model, test: Sequence[int]) -> list[tuple[str, str]]:
         x = self.counts.matrix(np.asarray(test, dtype=np.int64), model.columns)
-        logits = x @ model.coef + model.intercept
+        logits = (x @ model.coef + model.intercept) / model.temperature
         logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
         probs /= probs.sum(axis=1, keepdims=True)

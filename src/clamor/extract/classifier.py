@@ -94,6 +94,7 @@ class EventTypeModel:
         classes: Sequence[str],
         class_types: Sequence[str],
         card: dict | None = None,
+        temperature: float = 1.0,
     ):
         self.word_index = {f: i for i, f in enumerate(word_vocab)}
         self.char_index = {f: i for i, f in enumerate(char_vocab)}
@@ -106,6 +107,9 @@ class EventTypeModel:
         self.types = list(dict.fromkeys(self.class_types))
         self._type_of = np.array([self.types.index(t) for t in self.class_types])
         self.card = card or {}
+        #: Logits are divided by this before the softmax: fitted on a calibration fold so
+        #: that ``score`` is a real probability (1.0: uncalibrated).
+        self.temperature = float(temperature)
 
     @property
     def n_features(self) -> int:
@@ -164,6 +168,7 @@ class EventTypeModel:
             logits = self.intercept.astype(np.float64)
             if len(idx):
                 logits = logits + val.astype(np.float64) @ self.coef[idx].astype(np.float64)
+            logits = logits / self.temperature
             logits -= logits.max()
             exp = np.exp(logits)
             out[i] = exp / exp.sum()
@@ -213,6 +218,7 @@ class EventTypeModel:
             intercept=self.intercept.astype(np.float32),
             classes=blob(self.classes),
             class_types=blob(self.class_types),
+            temperature=np.array([self.temperature], dtype=np.float32),
         )
         card = dict(card if card is not None else self.card)
         card.setdefault("format", "clamor event-type model 1: npz arrays + this card")
@@ -256,6 +262,8 @@ def read_model(path: str | Path) -> EventTypeModel:
                 intercept=data["intercept"],
                 classes=text("classes"),
                 class_types=text("class_types"),
+                # Artifacts from before calibration have no temperature: 1.0.
+                temperature=float(data["temperature"][0]) if "temperature" in data else 1.0,
             )
     except (KeyError, ValueError, OSError) as exc:
         raise ModelNotFoundError(f"{path}: not a clamor event-type model ({exc})") from None
