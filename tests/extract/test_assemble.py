@@ -87,3 +87,16 @@ def test_bare_blast_in_a_coal_mine_is_no_event(run):
     events, _ = run("JOHANNESBURG - Output at the mine in Witbank fell on Tuesday after an explosion "
                     "damaged a conveyor belt, the company said.")
     assert events == []
+
+
+def test_a_state_of_affairs_is_no_incident(run):
+    events, _ = run("the minister visited the riot-hit areas and took stock of the situation. "
+                    "he said the communal violence had hurt trade.")
+    assert events == []
+
+
+def test_riots_with_a_place_of_their_own_are_an_incident(run):
+    events, _ = run("by nightfall on tuesday, riots started in ahmedabad. "
+                    "twelve people were killed by the rioters.")
+    (e,) = events
+    assert e.event_type == "Riots" and e.location == "ahmedabad"

@@ -101,3 +101,16 @@ def test_group_assault_needs_a_non_state_doer():
 
 def test_sport_is_not_group_assault():
     assert code("The Raptors beat the Celtics 115-109 on Wednesday night.") == []
+
+
+def test_a_vigil_kept_by_police_is_a_watch_not_a_protest():
+    from clamor.extract.coding import code_sentence
+    from clamor.extract.sentences import Sentence
+    from clamor.extract.triggers import find_triggers
+
+    def types(text):
+        s = Sentence(0, 0, len(text), text, 0)
+        return [(m.event_type, m.sub_event_type) for m in code_sentence(s, find_triggers(s), False)]
+
+    assert types("police kept a strict vigil in the area on sunday.") == []
+    assert types("hundreds held a candlelight vigil in nairobi on sunday.") == [("Protests", "Peaceful protest")]

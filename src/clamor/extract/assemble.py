@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from clamor.extract.coding import Mention
 from clamor.extract.places import Place
-from clamor.extract.quantities import Count
+from clamor.extract.quantities import Count, find_counts
 from clamor.extract.temporal import DateMention
 
 #: When an incident's mentions were typed differently, the first of these types present is
@@ -55,6 +55,10 @@ ANAPHORS = {
 }
 _ANAPHOR = {t: re.compile(rf"\b(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:{p})\b", re.I)
             for t, p in ANAPHORS.items()}
+
+#: Nouns that name a situation rather than an act ("the riots", "communal violence").
+_SITUATION_NOUN = re.compile(r"(?:communal\s+|sectarian\s+|post-?\s*)?(?:riots?|rioting|violence|unrest|"
+                             r"disturbances?|clashes|tension)", re.I)
 
 #: Confidence building blocks (hand-set; the threshold below was chosen on the
 #: whole-article development gold, docs/coding-rules.md "Assembly confidence").
@@ -103,6 +107,18 @@ def incident_type(mentions: list[Mention]) -> tuple[str, str]:
     return top, Counter(subs).most_common(1)[0][0]
 
 
+def _state_of_affairs(m: Mention) -> bool:
+    """A mention that names only a state of affairs ("the riots", "riot-hit areas", "the
+    communal violence") with no place, date or toll of its own in its sentence: the situation
+    an article is set in, no incident of its own (rule state-of-affairs)."""
+    if m.event_type != "Riots" or not m.triggers:
+        return False
+    if not all(_SITUATION_NOUN.fullmatch(t.text) for t in m.triggers):
+        return False
+    counts = find_counts(m.sentence.text, m.sentence.start)
+    return not any(c.field in ("fatalities", "injuries", "arrests") for c in counts)
+
+
 def _antecedent(m: Mention, placed: list[tuple[Mention, Incident]]) -> Incident | None:
     """The incident a placeless mention goes on telling: the one whose type its anaphor names
     ("the blast"), latest first; else the one told in the sentence just before, in its
@@ -137,6 +153,8 @@ def assemble(mentions: list[Mention], place_of: Callable[[Mention], Place | None
     for m in sorted(mentions, key=lambda m: m.start):
         away = away_of(m)
         p, d = place_of(m), date_of(m)
+        if d is None and p is None and _state_of_affairs(m):
+            continue
         if p is None and not away:
             antecedent = _antecedent(m, placed)
             if antecedent is not None and (d is None or antecedent.date is None or d.date == antecedent.date.date):

@@ -36,6 +36,10 @@ _GROUP_ASSAULT = re.compile(
     # "rivals"), with an unambiguous verb: "Raptors beat Celtics" is sport
     rf"(?:[a-z]{{3,}}(?:ers|ors|ants|ents|ists|ives|als|ices|men)|people|relatives|students|workers)\s+"
     rf"(?:[\w()'’,-]+\s+){{0,{GROUP_ASSAULT_GAP_WORDS}}}?(?:assaulted|hacked|stabbed|lynched|vandali[sz]ed))\b", re.I)
+#: words right before "vigil" that make it a watch kept by the authorities ("kept a strict
+#: vigil", "police maintained round-the-clock vigil"), as Indian English uses it
+_WATCH_VIGIL = re.compile(r"\b(?:keep|keeps|kept|keeping|maintain\w*|strict|close|round-the-clock|tight|"
+                          r"police|security|constant|special)\b[\w\s-]{0,20}$", re.I)
 #: "shares rallied", "the study demonstrated": senses of weak protest words that are not protest
 _NOT_PROTEST_SENSE = re.compile(r"\b(?:shares?|stocks?|markets?|prices?|currency|rand|dollar|index|bonds?|study|research|"
                                 r"results?|data|evidence|analysis|team|side|player|club)\s+(?:\w+\s+)?(?:rall|demonstrat)", re.I)
@@ -94,7 +98,7 @@ def _by_kind(triggers: list[Trigger]) -> dict[str, list[Trigger]]:
 
 
 def _strong_protest(kinds: dict[str, list[Trigger]], text: str) -> list[Trigger]:
-    strong = [t for t in kinds.get("protest", []) if not WEAK_PROTEST.match(t.text)]
+    strong = [t for t in kinds.get("protest", []) if not WEAK_PROTEST.match(t.text) and not _watch_sense(t)]
     if strong:
         return strong
     weak = kinds.get("protest", [])
@@ -103,6 +107,12 @@ def _strong_protest(kinds: dict[str, list[Trigger]], text: str) -> list[Trigger]
     if weak and crowd and not _NOT_PROTEST_SENSE.search(text):
         return weak
     return []
+
+
+def _watch_sense(trigger: Trigger) -> bool:
+    """"kept a strict vigil", "police vigil": a vigil that is a watch, not a demonstration."""
+    rel = trigger.start - trigger.sentence.start
+    return bool(re.match(r"vigil", trigger.text, re.I)) and _WATCH_VIGIL.search(trigger.sentence.text[max(0, rel - 40):rel]) is not None
 
 
 def _state_is_agent(trigger: Trigger) -> bool:
