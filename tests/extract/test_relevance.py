@@ -109,7 +109,7 @@ def _process(text: str, **options):
 
 def test_gate_on_withholds_events_and_records_why(model):
     quiet = _process(QUIET_ARTICLE, relevance_gate=True)
-    assert quiet.relevance is not None and not quiet.relevance.relevant
+    assert isinstance(quiet.relevance, Relevance) and not quiet.relevance.relevant
     assert quiet.events == []
     loud = _process(EVENT_ARTICLE, relevance_gate=True)
     assert loud.relevance.relevant and loud.events
