@@ -28,3 +28,22 @@ def test_countries_and_demonyms():
     assert country_of("Iran") == ("Iran", "IR")
     assert country_of("Dutch") == ("The Netherlands", "NL")
     assert [p.country for p in country_mentions("U.S. and Iranian officials")] == ["United States", "Iran"]
+
+
+def test_a_place_named_after_a_town_is_not_the_town(nlp):
+    got = [t for t, _ in places(nlp, "The man was shot in Durban Deep in Roodepoort on Thursday.")]
+    assert "Durban" not in got
+    assert ("Kisumu", "event") in places(nlp, "Traders protested in Kisumu County on Monday.") or \
+        ("Kisumu County", "event") in places(nlp, "Traders protested in Kisumu County on Monday.")
+
+
+def test_function_words_are_never_places_by_the_gazetteer(nlp):
+    assert places(nlp, "at least 22 persons were arrested in the same offence.") == []
+
+
+def test_town_names_match_without_diacritics(nlp):
+    assert ("prantij", "event") in places(nlp, "police burst teargas shells at prantij town on sunday.")
+
+
+def test_country_name_without_its_inner_article():
+    assert [p.country_code for p in country_mentions("rebels killed 16 people in Democratic Republic of Congo")] == ["CD"]

@@ -172,6 +172,21 @@ def _role(sentence: Sentence, rel_start: int, rel_end: int) -> str:
     return "other"
 
 
+#: a capitalised word after a town name that is still part of the place's own name
+#: ("Kisumu County") rather than another place called after the town ("Durban Deep")
+_ADMIN_WORD = re.compile(r"(?:County|District|Province|Region|State|City|Town|Municipality|Division|Sub-?county)$")
+
+
+def _longer_name(two_words: str, sentence_text: str) -> bool:
+    """"Durban Deep", "Delta County Airport": two capitalised words in cased text that are not
+    a known town together; the first alone is then not the place (a suburb or a firm named
+    after the town), unless the second is an administrative word."""
+    if sentence_text.islower() or sentence_text.isupper():
+        return False
+    first, _, second = two_words.partition(" ")
+    return first[:1].isupper() and second[:1].isupper() and not _ADMIN_WORD.match(second)
+
+
 def _common_word(word: str) -> bool:
     """An English function word that is also a town somewhere ("the same offence": Same,
     Tanzania; "most sensitive areas": Most, Czechia): never a place by the gazetteer alone."""
@@ -194,6 +209,8 @@ def find_places(sentence: Sentence, doc: Any | None = None) -> list[Place]:
     for m in re.finditer(r"\b(?:in|at|near|of|from)\s+(?:the\s+)?([A-Za-z][\w’'-]+(?:\s+[A-Za-z][\w’'-]+)?)", sentence.text, re.I):
         for cand in (m.group(1), m.group(1).split()[0]):
             cand_clean = re.sub(r"(?:’s|'s)$", "", cand)
+            if cand != m.group(1) and _longer_name(m.group(1), sentence.text):
+                break
             if _common_word(cand_clean):
                 continue
             if is_known_town(cand_clean) and (sentence.text.islower() or sentence.text.isupper() or cand_clean[0].isupper()):
