@@ -4,6 +4,7 @@ assessments; map points and counts for the dashboard. Every filter is a bound pa
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from sqlalchemy import and_, func, select, true
@@ -77,8 +78,7 @@ def map_points(store, filters: EventFilters) -> list[list[Any]]:
     e = t.events.c
     query = (select(e.event_id, e.latitude, e.longitude, e.event_type, e.event_date, e.location,
                     e.review_status)
-             .where(_filtered(store, filters), e.latitude.is_not(None), e.longitude.is_not(None))
-             .order_by(e.event_date.desc().nulls_last(), e.event_id))
+             .where(_filtered(store, filters), e.latitude.is_not(None), e.longitude.is_not(None)))
     with store._read() as conn:
         rows = conn.execute(query).all()
     if filters.near:
@@ -89,22 +89,26 @@ def map_points(store, filters: EventFilters) -> list[list[Any]]:
 
 
 def stats(store, filters: EventFilters) -> dict[str, Any]:
-    """Counts of matching events by day and type (the timeline), by type, by country."""
+    """Counts of matching events by day and type (the timeline), by type, by country:
+    one grouped scan, summed up in Python."""
     e = t.events.c
-    where = _filtered(store, filters)
+    query = (select(e.event_date, e.event_type, e.country, func.count())
+             .where(_filtered(store, filters))
+             .group_by(e.event_date, e.event_type, e.country))
     with store._read() as conn:
-        by_day = conn.execute(select(e.event_date, e.event_type, func.count())
-                              .where(where, e.event_date.is_not(None))
-                              .group_by(e.event_date, e.event_type)
-                              .order_by(e.event_date, e.event_type)).all()
-        by_type = conn.execute(select(e.event_type, func.count()).where(where)
-                               .group_by(e.event_type).order_by(func.count().desc())).all()
-        by_country = conn.execute(select(e.country, func.count()).where(where)
-                                  .group_by(e.country).order_by(func.count().desc())).all()
-        total = conn.execute(select(func.count()).select_from(t.events).where(where)).scalar_one()
+        rows = conn.execute(query).all()
+    by_day: Counter = Counter()
+    by_type: Counter = Counter()
+    by_country: Counter = Counter()
+    for day, kind, country, n in rows:
+        if day is not None:
+            by_day[(day.isoformat(), kind)] += n
+        by_type[kind] += n
+        by_country[country] += n
     return {
-        "total": total,
-        "by_day": [{"date": d.isoformat(), "event_type": k, "count": n} for d, k, n in by_day],
-        "by_type": [{"event_type": k, "count": n} for k, n in by_type],
-        "by_country": [{"country": k, "count": n} for k, n in by_country],
+        "total": sum(by_type.values()),
+        "by_day": [{"date": d, "event_type": k, "count": n}
+                   for (d, k), n in sorted(by_day.items())],
+        "by_type": [{"event_type": k, "count": n} for k, n in by_type.most_common()],
+        "by_country": [{"country": k, "count": n} for k, n in by_country.most_common()],
     }
