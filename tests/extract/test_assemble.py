@@ -100,3 +100,15 @@ def test_riots_with_a_place_of_their_own_are_an_incident(run):
                     "twelve people were killed by the rioters.")
     (e,) = events
     assert e.event_type == "Riots" and e.location == "ahmedabad"
+
+
+def test_confidence_is_monotone_in_the_score_and_a_probability():
+    from clamor.extract.assemble import incident_confidence, incident_score
+    from clamor.extract.places import Place
+
+    bare = Incident(("x", None), "Protests", "Peaceful protest", [_mention("Protests", "Peaceful protest")])
+    placed = Incident(("x", None), "Protests", "Peaceful protest",
+                      [_mention("Protests", "Peaceful protest"), _mention("Protests", "Peaceful protest", 1)],
+                      place=Place(0, 1, "X", "event"))
+    assert incident_score(bare) < incident_score(placed)
+    assert 0 < incident_confidence(bare) < incident_confidence(placed) < 1

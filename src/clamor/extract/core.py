@@ -17,7 +17,7 @@ from clamor.extract.arguments import (
     PASSIVE_ARREST, Item, armed_actor, find_demands, find_participants, find_state_response, find_tactics, group_actor,
     interaction, state_actor,
 )
-from clamor.extract.assemble import EVENT_MIN_CONFIDENCE, SEVERITY, Incident, assemble, incident_confidence
+from clamor.extract.assemble import EVENT_MIN_SCORE, SEVERITY, Incident, assemble, incident_confidence, incident_score
 from clamor.extract.coding import WEAK_BLAST, Mention, code_sentence, out_of_taxonomy, rule_type
 from clamor.extract.document import MODEL_OVER_RULES, _load_model
 from clamor.extract.lexicon import load_lexicon, type_info
@@ -432,7 +432,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
     country = _article_country(article, text, sentences, used)
     events: list[Event] = []
     # rule confidence-threshold: incidents a coder would rarely code so are not reported
-    reported = [c for c in clusters.values() if incident_confidence(c) >= EVENT_MIN_CONFIDENCE]
+    reported = [c for c in clusters.values() if incident_score(c) >= EVENT_MIN_SCORE]
     ordered = sorted(reported, key=lambda c: min(m.start for m in c.mentions))
     for n, c in enumerate(ordered, 1):
         events.append(_build_event(article, c, n, country, ref, text, dateline))
