@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import and_, func, select, true
+from sqlalchemy import String, and_, func, select, true, type_coerce
 
 from clamor.store import schema as t
 from clamor.store.records import EventFilters
@@ -76,39 +76,46 @@ def map_points(store, filters: EventFilters) -> list[list[Any]]:
     """``[event_id, lat, lon, type, date, location, review_status]`` of every matching
     event with a point: one compact row each, so 10,000 events stay a small answer."""
     e = t.events.c
-    query = (select(e.event_id, e.latitude, e.longitude, e.event_type, e.event_date, e.location,
-                    e.review_status)
+    query = (select(e.event_id, e.latitude, e.longitude, e.event_type, _day(e.event_date),
+                    e.location, e.review_status)
              .where(_filtered(store, filters), e.latitude.is_not(None), e.longitude.is_not(None)))
     with store._read() as conn:
         rows = conn.execute(query).all()
     if filters.near:
         rows = [r for r in rows if store._within(filters, [{"latitude": r[1],
                                                             "longitude": r[2]}])]
-    return [[r[0], r[1], r[2], r[3], r[4].isoformat() if r[4] else None, r[5], r[6]]
-            for r in rows]
+    return [[r[0], r[1], r[2], r[3], _iso(r[4]), r[5], r[6]] for r in rows]
+
+
+def _day(column):
+    """A date column read without SQLAlchemy's per-row parsing (SQLite stores ISO text;
+    a PostgreSQL driver still returns dates, which :func:`_iso` formats)."""
+    return type_coerce(column, String)
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def stats(store, filters: EventFilters) -> dict[str, Any]:
-    """Counts of matching events by day and type (the timeline), by type, by country:
-    one grouped scan, summed up in Python."""
+    """Counts of matching events by day and type (the timeline), by type, by country."""
     e = t.events.c
-    query = (select(e.event_date, e.event_type, e.country, func.count())
-             .where(_filtered(store, filters))
-             .group_by(e.event_date, e.event_type, e.country))
+    where = _filtered(store, filters)
     with store._read() as conn:
-        rows = conn.execute(query).all()
-    by_day: Counter = Counter()
+        days = conn.execute(select(_day(e.event_date), e.event_type, func.count()).where(where)
+                            .group_by(e.event_date, e.event_type)).all()
+        countries = conn.execute(select(e.country, func.count()).where(where)
+                                 .group_by(e.country)).all()
     by_type: Counter = Counter()
-    by_country: Counter = Counter()
-    for day, kind, country, n in rows:
-        if day is not None:
-            by_day[(day.isoformat(), kind)] += n
+    by_day = []
+    for day, kind, n in sorted(days, key=lambda r: (_iso(r[0]) or "", r[1])):
         by_type[kind] += n
-        by_country[country] += n
+        if day is not None:
+            by_day.append({"date": _iso(day), "event_type": kind, "count": n})
     return {
         "total": sum(by_type.values()),
-        "by_day": [{"date": d, "event_type": k, "count": n}
-                   for (d, k), n in sorted(by_day.items())],
+        "by_day": by_day,
         "by_type": [{"event_type": k, "count": n} for k, n in by_type.most_common()],
-        "by_country": [{"country": k, "count": n} for k, n in by_country.most_common()],
+        "by_country": [{"country": k, "count": n}
+                       for k, n in sorted(countries, key=lambda r: -r[1])],
     }
