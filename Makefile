@@ -31,6 +31,7 @@ demo: $(STAMP)
 	$(BIN)/clamor export --db $(DEMO_DB) --format acled-csv -o .demo/events.csv
 	@echo "events stored in $(DEMO_DB); exported to .demo/events.geojson and .demo/events.csv"
 	@echo "to run clamor yourself (as in README.md): source $(BIN)/activate, or call $(BIN)/clamor"
+	@echo "to open the dashboard: $(BIN)/clamor serve --db $(DEMO_DB), then visit http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	CLAMOR_DATA=$(DATA) $(BIN)/python -m pytest -q
