@@ -39,3 +39,20 @@ def test_a_missing_database_is_refused_not_created(tmp_path):
     assert result.exit_code == 2
     assert str(missing) in result.output and "no such database" in result.output
     assert not missing.exists()
+
+
+def test_reviewed_only_keeps_accepted_and_edited_events(db, tmp_path):
+    from clamor.store import open_store
+    from clamor.store import review
+
+    store = open_store(db)
+    first, second = store.query_events()
+    review.edit(store, first.event_id, "fatalities", 1, "ann")
+    review.reject(store, second.event_id, "ann")
+    store.close()
+    out = tmp_path / "reviewed.jsonl"
+    result = run("export", "--db", str(db), "--format", "jsonl", "--reviewed-only", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    (line,) = out.read_text().splitlines()
+    assert json.loads(line)["event_id"] == first.event_id
+    assert json.loads(line)["event"]["fatalities"] == 1
