@@ -90,3 +90,56 @@ def test_every_dev_data_note_agrees_with_its_event(shared_data):
                                    limit=DEV_SAMPLE)]
     articles = [read_text(d.text, url=d.url, published=d.published) for d in docs]
     assert _check(Pipeline().pipe(articles)) > 0
+
+
+# ------------------------------------------------------------------ the pre-parse filter
+# (issue 15): an article below Options.prefilter_threshold is never parsed, keeps its place
+# in the output and says why; short texts always pass.
+
+LONG_TEXT = " ".join(["The committee met on Tuesday to discuss the budget for the new library."] * 12)
+
+
+def _articles():
+    from clamor.ingest import read_text
+
+    return [read_text(LONG_TEXT + " First."), read_text("Police fired tear gas at protesters in "
+                                                        "Nairobi on Monday, witnesses said."),
+            read_text("Kurz."), read_text(LONG_TEXT + " Second.")]
+
+
+def test_prefilter_skips_unparsed_in_input_order_with_a_reason():
+    from clamor.models import ArticleStatus
+    from clamor.options import Options
+    from clamor.pipeline import Pipeline
+
+    articles = _articles()
+
+    class NoParse:  # everything above the threshold would be parsed: nothing may be
+        def pipe(self, items, **kwargs):
+            for text, article in items:
+                raise AssertionError(f"parsed {text[:30]!r}")
+            yield from ()
+
+    out = list(Pipeline(Options(prefilter=True, prefilter_threshold=1.0), nlp=NoParse()).pipe(
+        [articles[0], articles[2], articles[3]]))
+    assert [e.article.article_id for e in out] == [articles[i].article_id for i in (0, 2, 3)]
+    assert [e.article.status for e in out] == [ArticleStatus.NOT_RELEVANT, ArticleStatus.TOO_SHORT,
+                                               ArticleStatus.NOT_RELEVANT]
+    assert out[0].relevance.reason.startswith("prefilter: relevance")
+    assert not out[0].events
+
+
+def test_prefilter_passes_short_texts_and_keeps_order_around_parsed_ones():
+    from clamor.models import ArticleStatus
+    from clamor.options import Options
+    from clamor.pipeline import Pipeline
+
+    articles = _articles()
+    out = list(Pipeline(Options(prefilter=True, prefilter_threshold=1.0)).pipe(articles))
+    assert [e.article.article_id for e in out] == [a.article_id for a in articles]
+    assert [e.article.status for e in out] == [
+        ArticleStatus.NOT_RELEVANT, ArticleStatus.OK, ArticleStatus.TOO_SHORT,
+        ArticleStatus.NOT_RELEVANT]
+    off = list(Pipeline(Options(prefilter=False)).pipe(articles))
+    assert [e.article.status for e in off].count(ArticleStatus.NOT_RELEVANT) == 0
+    assert off[1].model_dump() == out[1].model_dump()

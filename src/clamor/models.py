@@ -27,6 +27,9 @@ class ArticleStatus(StrEnum):
     OK = "ok"
     NOT_ENGLISH = "not_english"
     TOO_SHORT = "too_short"
+    #: skipped unparsed by the pre-parse relevance filter (``Options.prefilter``); the
+    #: score and reason are in ``Extraction.relevance``
+    NOT_RELEVANT = "not_relevant"
 
 
 class Removal(Record):

@@ -13,6 +13,13 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 #: identification and event extraction are unreliable on a headline alone.
 DEFAULT_MIN_WORDS = 5
 
+#: Pre-parse filter threshold on the relevance model's calibrated score (issue 15). Recall
+#: oriented, far below the gate's own threshold: the model card's ``prefilter_threshold``
+#: (the highest threshold keeping every event article of the whole-article gold), and on
+#: the labelled dev documents (out-of-fold scores) it keeps >= 0.99 of event documents;
+#: figures and command in docs/performance.md.
+DEFAULT_PREFILTER_THRESHOLD = 0.002
+
 
 @dataclass(frozen=True)
 class ColumnNames:
@@ -47,3 +54,8 @@ class Options:
     relevance_gate: bool = False
     #: relevance model artifact (``.npz`` + card); ``None`` uses the shipped one.
     relevance_model: str | None = None
+    #: the pre-parse relevance filter: an article (of at least the gate's minimum length)
+    #: whose relevance score on the raw text is below ``prefilter_threshold`` is not parsed
+    #: and gets status ``not_relevant``. Off by default (it withholds events).
+    prefilter: bool = False
+    prefilter_threshold: float = DEFAULT_PREFILTER_THRESHOLD

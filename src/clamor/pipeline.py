@@ -13,6 +13,10 @@ Stages, in order, each a typed function:
 Stages 2-6 are :func:`run_stages`, shared with the spaCy component ``nlp.add_pipe("clamor")``.
 
 Articles whose status is not ``ok`` (not English, too short) come back with no events.
+With ``Options.prefilter`` on, the relevance model first scores the raw text (no parse) and
+an article below ``Options.prefilter_threshold`` comes back unparsed with status
+``not_relevant`` and the decision in ``Extraction.relevance`` (issue 15's fast path).
+Output order is input order.
 Every article's relevance decision (``clamor.extract.relevance``) is in
 ``Extraction.relevance``; with ``Options.relevance_gate`` on, whole articles it judges to
 report no codable event come back with no events.
@@ -20,6 +24,7 @@ report no codable event come back with no events.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -54,21 +59,36 @@ class Pipeline:
             yield item
 
     def _pipe_docs(self, pending, batch_size: int) -> Iterator[Extraction]:
-        skipped: list[Article] = []
+        # Input order, kept: a finished Extraction (never parsed) or None (waiting for its
+        # doc). nlp.pipe reads ahead a batch, so a finished one may stand before a parsed one.
+        queue: deque[Extraction | None] = deque()
 
-        def english_only():
+        def to_parse():
             for text, article in pending:
-                if article.status == ArticleStatus.OK:
+                done = self._before_parse(article)
+                queue.append(done)
+                if done is None:
                     yield text, article
-                else:
-                    skipped.append(article)
 
-        for doc, article in self.nlp.pipe(english_only(), as_tuples=True, batch_size=batch_size):
-            while skipped:
-                yield self._assess_only(skipped.pop(0))
+        for doc, article in self.nlp.pipe(to_parse(), as_tuples=True, batch_size=batch_size):
+            while queue[0] is not None:
+                yield queue.popleft()
+            queue.popleft()
             yield self._run_stages(article, doc)
-        while skipped:
-            yield self._assess_only(skipped.pop(0))
+        while queue:
+            yield queue.popleft()
+
+    def _before_parse(self, article: Article) -> Extraction | None:
+        """The Extraction of an article that is not parsed (not English, too short, or
+        dropped by the pre-parse filter); None for one that goes on to spaCy."""
+        if article.status != ArticleStatus.OK:
+            return self._assess_only(article)
+        if self.options.prefilter:
+            relevance = prefilter(article, self.options)
+            if relevance is not None and not relevance.relevant:
+                skipped = article.model_copy(update={"status": ArticleStatus.NOT_RELEVANT})
+                return Extraction(article=skipped, relevance=relevance)
+        return None
 
     def _assess_only(self, article: Article) -> Extraction:
         return Extraction(article=article)
@@ -110,6 +130,27 @@ def _relevance(article: Article, options: Options):
 
     return assess_relevance("\n".join(filter(None, (article.title, article.text))),
                             options.relevance_model)
+
+
+def prefilter(article: Article, options: Options):
+    """The pre-parse relevance filter's decision (``Options.prefilter_threshold``, far below
+    the gate's): None when no model ships. Texts shorter than the gate's minimum pass."""
+    from clamor.extract.relevance import MIN_GATE_WORDS, load_relevance_model, tokens
+    from clamor.models import Relevance
+
+    model = load_relevance_model(options.relevance_model)
+    if model is None:
+        return None
+    text = "\n".join(filter(None, (article.title, article.text)))
+    threshold = options.prefilter_threshold
+    if len(tokens(text)) < MIN_GATE_WORDS:
+        return Relevance(score=1.0, relevant=True, threshold=threshold,
+                         reason=f"prefilter: short text (< {MIN_GATE_WORDS} words), not filtered")
+    score = model.score(text)
+    relevant = score >= threshold
+    op, verdict = (">=", "parsed") if relevant else ("<", "no sign of a codable event, not parsed")
+    return Relevance(score=score, relevant=relevant, threshold=threshold,
+                     reason=f"prefilter: relevance {score:.4f} {op} {threshold:g}: {verdict}")
 
 
 def extract(text_or_article: str | Article, options: Options | None = None) -> Extraction:

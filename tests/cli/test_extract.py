@@ -65,3 +65,16 @@ def test_registry_reaches_the_source_and_the_events(tmp_path):
 def test_a_missing_registry_is_a_usage_error(tmp_path):
     result = run(tmp_path, "--registry", tmp_path / "nope.toml", "--json")
     assert result.exit_code == 2 and "nope.toml" in result.output
+
+
+def test_prefilter_skips_are_counted_in_the_summary(tmp_path):
+    dull = " ".join(["The council met on Tuesday to discuss the budget for a new library."] * 12)
+    (tmp_path / "dull.txt").write_text(dull)
+    (tmp_path / "story.txt").write_text(STORY)
+    result = run(tmp_path, "--prefilter", "--prefilter-threshold", "1", "--json")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(x) for x in result.stdout.splitlines() if x.strip()]
+    assert sorted(r["article"]["status"] for r in records) == ["not_relevant", "ok"]
+    assert "2 articles read, 1 not relevant, 0 inputs failed" in result.stderr
+    plain = run(tmp_path, "--csv")
+    assert "not relevant" not in plain.stderr

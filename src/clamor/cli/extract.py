@@ -6,7 +6,7 @@ import click
 
 from clamor.cli import cli
 from clamor.cli.inputs import (BatchReport, build_options, input_command, input_options, model_options,
-                               registry_option, with_progress)
+                               prefilter_option, registry_option, with_progress)
 from clamor.cli.output import RowWriter, output_options
 from clamor.models import Event, Extraction
 
@@ -27,6 +27,7 @@ def _row(extraction: Extraction, event: Event | None) -> dict:
 @input_options
 @model_options
 @registry_option
+@prefilter_option
 @output_options()
 @input_command
 def extract_command(paths, fmt, progress, **input_kwargs) -> int:
@@ -43,6 +44,7 @@ def extract_command(paths, fmt, progress, **input_kwargs) -> int:
       clamor extract page.html --model my_model.npz --table
       clamor extract news.jsonl --spacy-model en_core_web_lg --json
       clamor extract feed.xml --registry my_outlets.toml --json
+      clamor extract news.jsonl --prefilter --csv > events.csv
     """
     from clamor.ingest import read
     from clamor.pipeline import Pipeline
@@ -52,6 +54,7 @@ def extract_command(paths, fmt, progress, **input_kwargs) -> int:
     writer = RowWriter(fmt, TABLE_COLUMNS, title="events")
     articles = report.articles(with_progress(read(paths, options), progress, label="extracting"))
     for extraction in Pipeline(options).pipe(articles):
+        report.extracted(extraction)
         if fmt == "json":
             writer.write(_row(extraction, None), full=extraction.model_dump(mode="json"))
             continue

@@ -9,7 +9,8 @@ import click
 
 from clamor.cli import cli
 from clamor.cli.db import db_option
-from clamor.cli.inputs import build_options, input_command, input_options, model_options, registry_option
+from clamor.cli.inputs import (build_options, input_command, input_options, model_options,
+                               prefilter_option, registry_option)
 from clamor.store.ingest import DEFAULT_BATCH_SIZE
 
 
@@ -25,6 +26,7 @@ def _load_pipeline(spec: str, options):
 @input_options
 @model_options
 @registry_option
+@prefilter_option
 @db_option
 @click.option("--batch-size", type=click.IntRange(1), default=DEFAULT_BATCH_SIZE,
               show_default=True, help="Articles extracted at once.")
@@ -42,6 +44,7 @@ def ingest_command(paths, db, batch_size, pipeline_spec, progress, **input_kwarg
     Example:
       clamor ingest articles/ --db events.db
       clamor ingest feed.xml crawl.warc.gz --registry my_outlets.toml
+      clamor ingest news.jsonl --prefilter
       CLAMOR_DB=postgresql://me@dbhost/clamor clamor ingest news.jsonl
     """
     from clamor.store import ingest_paths, open_store

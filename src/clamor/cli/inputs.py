@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from clamor.models import Article, ReadError
-from clamor.options import DEFAULT_MAX_BYTES, ColumnNames, Options
+from clamor.options import DEFAULT_MAX_BYTES, DEFAULT_PREFILTER_THRESHOLD, ColumnNames, Options
 
 T = TypeVar("T")
 
@@ -77,6 +77,19 @@ def model_options(command: Callable) -> Callable:
     )(command)
 
 
+def prefilter_option(command: Callable) -> Callable:
+    """``--prefilter/--no-prefilter`` and ``--prefilter-threshold``: the pre-parse relevance
+    filter (``Options.prefilter``); the command receives ``prefilter`` and
+    ``prefilter_threshold``."""
+    command = click.option(
+        "--prefilter-threshold", type=click.FloatRange(0, 1), default=DEFAULT_PREFILTER_THRESHOLD,
+        show_default=True, help="Relevance score below which --prefilter skips an article.")(command)
+    return click.option(
+        "--prefilter/--no-prefilter", default=False, show_default=True,
+        help="Skip, unparsed, articles the relevance model sees no sign of a codable event in "
+             "(status not_relevant, counted in the summary).")(command)
+
+
 def registry_option(command: Callable) -> Callable:
     """``--registry FILE`` (repeatable): publisher registries merged over the shipped one,
     for every command that assesses sources; the command receives ``registries``."""
@@ -135,6 +148,13 @@ class BatchReport:
             self.read += 1
             self.statuses[item.status.value] += 1
             yield item
+
+    def extracted(self, extraction) -> None:
+        """Count a status the pipeline gave (``not_relevant``: dropped by the prefilter)."""
+        status = extraction.article.status.value
+        if status == "not_relevant":
+            self.statuses["ok"] -= 1
+            self.statuses[status] += 1
 
     def summary(self) -> str:
         parts = [f"{self.read} article{'s' if self.read != 1 else ''} read"]
