@@ -138,3 +138,10 @@ def test_focus_prefers_the_place_after_a_locative_to_a_label():
                   sub_event_type="Peaceful protest", country="Kenya")
     (e,) = _run(text, [event])
     assert e.location == "Kisumu"
+
+
+def test_dateline_place_when_the_text_names_none_the_geoparser_resolves():
+    # the dateline comes from metadata here; in the text no place is named
+    text = "police fired ten rounds in the air to scare away an unruly mob last night."
+    (e,) = _run(text, [_event(text, "fired ten rounds")], dateline_place="surat")
+    assert e.location == "Surat" and e.country_code == "IN"

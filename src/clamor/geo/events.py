@@ -3,8 +3,9 @@
 Order of evidence: the place mention the extractor attached (``event.location`` with a
 ``location`` evidence span), resolved with the article as context; else the places in the
 event's evidence sentences; else the article's focus place (most mentioned, weighted to
-towns, the title and the dateline). Mentions in four contexts are never an event's place:
-the origin of reinforcements ("reinforcements from Shiraz"), a politician's home state
+towns, the title and the dateline); else the dateline's place, resolved by name. Mentions in
+four contexts are never an event's place: the origin of reinforcements ("reinforcements
+from Shiraz"), a politician's home state
 ("Senator Marco Rubio of Florida"), a destination ("a Mombasa-bound bus"), and places in
 a third party's reaction sentence that lie outside the article's focus country
 ("Washington condemned ...").
@@ -259,11 +260,27 @@ def locate_events(article: Article, doc, events: list[Event], options: Options |
                     chosen = focus
         if chosen is None and focus is not None:
             chosen = focus
+        if chosen is None and article.dateline_place:
+            chosen = _dateline(gp, article, mentions, hint)
         if chosen is None or chosen.best is None:
             out.append(event)
             continue
         out.append(_fill(gp, event, chosen, loc_ev))
     return out
+
+
+def _dateline(gp: Geoparser, article: Article, mentions: list[Mention], hint: set[str]) -> Mention | None:
+    """The dateline's place ("surat: ..."), when the text names no place the geoparser
+    resolved: a local report is filed from where it happened more often than not, and an
+    ACLED coder with nothing else codes it there."""
+    context = [replace(m, best=None, runner_up=None, scores={}) for m in mentions]
+    m = gp.resolve_name(article.dateline_place, context, hint)
+    if m.best is None:
+        return None
+    idx = article.text.lower().find(article.dateline_place.lower(), 0, 200)
+    if idx >= 0:
+        m.start, m.end = idx, idx + len(article.dateline_place)
+    return m
 
 
 def _region_seat(gp: Geoparser, region) -> tuple[float, float] | None:
