@@ -80,3 +80,11 @@ def test_no_tokens_means_read_only(api_store):
     response = client.post(f"/api/events/{event_id}/accept", headers=AUTH, json={})
     assert response.status_code == 403
     assert client.get("/api/settings").json()["writes_enabled"] is False
+
+
+def test_a_value_the_column_cannot_hold_is_a_400(client):
+    eldoret = event_at(client, "Eldoret")
+    response = client.post(f"/api/events/{eldoret['event_id']}/edit", headers=AUTH,
+                           json={"field": "fatalities", "value": 10 ** 30})
+    assert response.status_code == 400 and "cannot store" in response.json()["error"]
+    assert client.get(f"/api/events/{eldoret['event_id']}").json()["review_history"] == []

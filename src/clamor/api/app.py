@@ -45,6 +45,13 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def invalid(request: Request, exc: RequestValidationError):
         return _error(422, _validation_message(exc))
 
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        import logging
+
+        logging.getLogger("clamor.api").exception("%s %s", request.method, request.url.path)
+        return _error(500, f"internal error: {type(exc).__name__}")
+
     @app.exception_handler(ClamorError)
     async def clamor_error(request: Request, exc: ClamorError):
         if isinstance(exc, EventNotFoundError):

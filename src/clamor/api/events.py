@@ -96,31 +96,53 @@ def stats(store: Store, filters: Filters) -> Response:
     return fast_json(detail.stats(store, filters))
 
 
+#: Seconds an export waits for a client that stopped reading before it gives up.
+STALLED_CLIENT_S = 60
+
+
+class _ExportCancelled(Exception):
+    """The client went away: the exporting thread stops."""
+
+
 class _QueueWriter:
     """A text stream whose writes go to a queue, so an export streams as it is written."""
 
-    def __init__(self, q: queue.Queue):
+    def __init__(self, q: queue.Queue, cancelled: threading.Event):
         self.q = q
+        self.cancelled = cancelled
 
     def write(self, text: str) -> int:
-        self.q.put(text)
-        return len(text)
+        while not self.cancelled.is_set():
+            try:
+                self.q.put(text, timeout=1)
+                return len(text)
+            except queue.Full:
+                continue
+        raise _ExportCancelled
 
 
 def _stream(store, fmt: str, filters):
-    """Run the store's own exporter in a thread; yield what it writes."""
+    """Run the store's own exporter in a thread; yield what it writes (bounded queue, so
+    a slow client holds back the export rather than memory filling up)."""
     q: queue.Queue = queue.Queue(maxsize=256)
+    cancelled = threading.Event()
     done = object()
 
     def work():
         try:
-            store.export(fmt, _QueueWriter(q), filters)
+            store.export(fmt, _QueueWriter(q, cancelled), filters)
+        except _ExportCancelled:
+            return
         finally:
-            q.put(done)
+            if not cancelled.is_set():
+                q.put(done)
 
     threading.Thread(target=work, daemon=True).start()
-    while (chunk := q.get()) is not done:
-        yield chunk
+    try:
+        while (chunk := q.get(timeout=STALLED_CLIENT_S)) is not done:
+            yield chunk
+    finally:
+        cancelled.set()
 
 
 @router.get("/export", summary="Matching events as ACLED CSV, GeoJSON or JSON Lines, streamed")

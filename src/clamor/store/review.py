@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy.exc import StatementError
 
 from clamor.errors import ClamorError
 from clamor.merge import canonical_id, merge_group, type_family
@@ -109,6 +110,15 @@ def edit(store, event_id: str, field: str, value: Any, reviewer: str,
     if field not in EDITABLE_FIELDS:
         raise ReviewError(f"{field!r} is not an editable event field "
                           f"(one of {', '.join(EDITABLE_FIELDS)})")
+    try:
+        return _edit(store, event_id, field, value, reviewer, comment)
+    except (StatementError, OverflowError) as exc:
+        # A value the field's type admits but its column cannot hold (an integer past
+        # the database's range, a type name longer than its column on PostgreSQL).
+        raise ReviewError(f"{field}: the database cannot store {value!r}") from exc
+
+
+def _edit(store, event_id, field, value, reviewer, comment) -> Any:
     with store._write() as conn:
         row = _row(conn, event_id)
         try:
