@@ -6,7 +6,7 @@ import click
 
 from clamor.cli import cli
 from clamor.cli.inputs import (BatchReport, build_options, input_command, input_options, model_options,
-                               prefilter_option, registry_option, with_progress)
+                               prefilter_option, registry_option, with_progress, workers_option)
 from clamor.cli.output import RowWriter, output_options
 from clamor.models import Event, Extraction
 
@@ -28,9 +28,10 @@ def _row(extraction: Extraction, event: Event | None) -> dict:
 @model_options
 @registry_option
 @prefilter_option
+@workers_option
 @output_options()
 @input_command
-def extract_command(paths, fmt, progress, **input_kwargs) -> int:
+def extract_command(paths, fmt, progress, workers, **input_kwargs) -> int:
     """Extract events (ACLED taxonomy) and third-party reactions from articles.
 
     --json prints one object per article: {"article", "events", "reactions", "source"},
@@ -44,21 +45,25 @@ def extract_command(paths, fmt, progress, **input_kwargs) -> int:
       clamor extract page.html --model my_model.npz --table
       clamor extract news.jsonl --spacy-model en_core_web_lg --json
       clamor extract feed.xml --registry my_outlets.toml --json
-      clamor extract news.jsonl --prefilter --csv > events.csv
+      clamor extract news.jsonl --prefilter --workers 2 --csv > events.csv
     """
     from clamor.ingest import read
-    from clamor.pipeline import Pipeline
+    from clamor.distributed.processes import pipeline_for
 
     options = build_options(**input_kwargs)
     report = BatchReport()
     writer = RowWriter(fmt, TABLE_COLUMNS, title="events")
     articles = report.articles(with_progress(read(paths, options), progress, label="extracting"))
-    for extraction in Pipeline(options).pipe(articles):
-        report.extracted(extraction)
-        if fmt == "json":
-            writer.write(_row(extraction, None), full=extraction.model_dump(mode="json"))
-            continue
-        for event in extraction.events:
-            writer.write(_row(extraction, event))
+    pipeline = pipeline_for(options, workers)
+    try:
+        for extraction in pipeline.pipe(articles):
+            report.extracted(extraction)
+            if fmt == "json":
+                writer.write(_row(extraction, None), full=extraction.model_dump(mode="json"))
+                continue
+            for event in extraction.events:
+                writer.write(_row(extraction, event))
+    finally:
+        getattr(pipeline, "close", lambda: None)()
     writer.close()
     return report.finish()

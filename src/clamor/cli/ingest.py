@@ -10,7 +10,7 @@ import click
 from clamor.cli import cli
 from clamor.cli.db import db_option
 from clamor.cli.inputs import (build_options, input_command, input_options, model_options,
-                               prefilter_option, registry_option)
+                               prefilter_option, registry_option, workers_option)
 from clamor.store.ingest import DEFAULT_BATCH_SIZE
 
 
@@ -27,13 +27,14 @@ def _load_pipeline(spec: str, options):
 @model_options
 @registry_option
 @prefilter_option
+@workers_option
 @db_option
 @click.option("--batch-size", type=click.IntRange(1), default=DEFAULT_BATCH_SIZE,
               show_default=True, help="Articles extracted at once.")
 @click.option("--pipeline", "pipeline_spec", hidden=True, default=None,
               help="MODULE:FACTORY building the pipeline (for tests).")
 @input_command
-def ingest_command(paths, db, batch_size, pipeline_spec, progress, **input_kwargs) -> int:
+def ingest_command(paths, db, batch_size, pipeline_spec, progress, workers, **input_kwargs) -> int:
     """Read articles, extract their events and store them, merging events across articles.
 
     Articles already stored (the same clean text from any file or URL) are skipped, so
@@ -44,13 +45,29 @@ def ingest_command(paths, db, batch_size, pipeline_spec, progress, **input_kwarg
     Example:
       clamor ingest articles/ --db events.db
       clamor ingest feed.xml crawl.warc.gz --registry my_outlets.toml
-      clamor ingest news.jsonl --prefilter
+      clamor ingest news.jsonl --prefilter --workers 2
       CLAMOR_DB=postgresql://me@dbhost/clamor clamor ingest news.jsonl
     """
+    options = build_options(**input_kwargs)
+    if pipeline_spec and ":" not in pipeline_spec:
+        raise click.BadParameter("use MODULE:FACTORY", param_hint="--pipeline")
+    if workers > 1:
+        from clamor.distributed.processes import ProcessPipeline
+
+        # Workers parse while the parent stores: a batch keeps every worker busy.
+        pipeline = ProcessPipeline(options, workers, factory=pipeline_spec)
+        batch_size *= workers
+    else:
+        pipeline = _load_pipeline(pipeline_spec, options) if pipeline_spec else None
+    try:
+        return _ingest(paths, db, options, pipeline, batch_size, progress)
+    finally:
+        getattr(pipeline, "close", lambda: None)()
+
+
+def _ingest(paths, db, options, pipeline, batch_size, progress) -> int:
     from clamor.store import ingest_paths, open_store
 
-    options = build_options(**input_kwargs)
-    pipeline = _load_pipeline(pipeline_spec, options) if pipeline_spec else None
     store = open_store(db)
     if progress is None:
         progress = sys.stderr.isatty()

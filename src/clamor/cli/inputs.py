@@ -90,6 +90,13 @@ def prefilter_option(command: Callable) -> Callable:
              "(status not_relevant, counted in the summary).")(command)
 
 
+def workers_option(command: Callable) -> Callable:
+    """``--workers N``: extract in N processes (same output, same order as one)."""
+    return click.option(
+        "--workers", type=click.IntRange(1), default=1, show_default=True,
+        help="Worker processes extracting at once (output order and results as with 1).")(command)
+
+
 def registry_option(command: Callable) -> Callable:
     """``--registry FILE`` (repeatable): publisher registries merged over the shipped one,
     for every command that assesses sources; the command receives ``registries``."""
