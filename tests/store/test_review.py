@@ -25,6 +25,7 @@ def test_edit_is_audited_and_survives_a_new_source(store, extractions):
     again = store.get_event(nakuru.event_id)
     assert again.corroboration > nakuru.corroboration
     assert again.event.fatalities == 7
+    assert again.choices["fatalities"].rule == review.REVIEWER_RULE
     (entry,) = review.history(store, nakuru.event_id)
     assert (entry["action"], entry["field"], entry["reviewer"]) == ("edit", "fatalities", "ann")
     assert (entry["before"], entry["after"], entry["comment"]) == (before, 7, "per police")

@@ -44,6 +44,9 @@ class NearType(click.ParamType):
 @click.option("--actor", help="Text in an actor or associated actor name.")
 @click.option("--text", help="Full-text search over the reporting articles.")
 @click.option("--min-sources", type=click.IntRange(1), help="Events reported by at least N articles.")
+@click.option("--review", type=click.Choice(["reviewed", "unreviewed", "accepted", "edited",
+                                             "rejected"]),
+              help="Review state (clamor serve): reviewed is accepted or edited.")
 @click.option("--limit", type=click.IntRange(1), default=None,
               help=f"Print at most N events (table default: {TABLE_LIMIT}).")
 @output_options()

@@ -29,6 +29,8 @@ REVIEWED = ("accepted", "edited")
 #: Event fields a reviewer may not edit: identity and provenance, not coding.
 FROZEN_FIELDS = frozenset({"event_id", "article_id", "evidence"})
 EDITABLE_FIELDS = tuple(f for f in Event.model_fields if f not in FROZEN_FIELDS)
+#: The merge rule recorded for a field a reviewer set (``choices``, ``choice_rules``).
+REVIEWER_RULE = "set_by_reviewer"
 
 
 class ReviewError(ClamorError):
@@ -55,6 +57,10 @@ def apply_overrides(row: dict[str, Any], overrides: dict[str, Any] | None) -> di
             row[name] = getattr(event, name)
     if "event_type" in overrides:
         row["type_family"] = type_family(event.event_type) or "other"
+    if "choices" in row:  # the export's choice_rules then say a reviewer set the field
+        row["choices"] = {**row["choices"], **{
+            name: {"field": name, "rule": REVIEWER_RULE, "value": row["record"][name]}
+            for name in overrides}}
     return row
 
 
@@ -128,7 +134,8 @@ def _edit(store, event_id, field, value, reviewer, comment) -> Any:
             raise ReviewError(f"{field}: {problem['msg']}") from None
         new_value = event.model_dump(mode="json")[field]
         overrides = {**(row["overrides"] or {}), field: new_value}
-        changed = apply_overrides({"record": row["record"]}, overrides)
+        changed = apply_overrides({"record": row["record"], "choices": row["choices"]},
+                                  overrides)
         status = "rejected" if row["review_status"] == "rejected" else "edited"
         conn.execute(update(t.events).where(t.events.c.event_id == event_id).values(
             **{k: v for k, v in changed.items()}, overrides=overrides, review_status=status,
