@@ -112,3 +112,9 @@ def test_confidence_is_monotone_in_the_score_and_a_probability():
                       place=Place(0, 1, "X", "event"))
     assert incident_score(bare) < incident_score(placed)
     assert 0 < incident_confidence(bare) < incident_confidence(placed) < 1
+
+
+def test_bare_blast_that_police_report_is_still_no_event(run):
+    events, _ = run("JOHANNESBURG - An explosion at the mine in Witbank on Tuesday damaged a conveyor belt, "
+                    "police said.")
+    assert events == []

@@ -182,7 +182,7 @@ def _organised_enough(sub_event_type: str, triggers: list[Trigger], context: set
 
 
 #: trigger kinds that make a bare blast word ("explosion", "mine") political violence
-BLAST_CONTEXT_KINDS = frozenset({"armed_group", "state_force", "kill", "attack", "suicide", "grenade", "clash"})
+BLAST_CONTEXT_KINDS = frozenset({"armed_group", "kill", "attack", "suicide", "grenade", "clash"})
 
 
 def _bare_blast(sub_event_type: str, triggers: list[Trigger], sentence: Sentence) -> bool:
