@@ -226,3 +226,9 @@ def test_shooting_at_protesters_named_as_a_cause_is_still_force_on_them(run):
                     "Tuesday, all in response to security forces shooting directly at protesters.")
     riot = [e for e in events if e.event_type == "Riots"]
     assert riot and "shootings" in riot[0].state_response
+
+
+def test_police_as_the_source_make_no_crime_political(run):
+    events, _ = run("A man appeared in court in Polokwane on Monday for allegedly raping a pensioner in "
+                    "Mankweng, Limpopo police said.")
+    assert events == []

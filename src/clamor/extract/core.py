@@ -18,7 +18,7 @@ from clamor.extract.arguments import (
     interaction, state_actor,
 )
 from clamor.extract.assemble import EVENT_MIN_SCORE, SEVERITY, Incident, assemble, incident_confidence, incident_score
-from clamor.extract.coding import WEAK_BLAST, Mention, code_sentence, out_of_taxonomy, rule_type
+from clamor.extract.coding import WEAK_BLAST, Mention, _state_parties, code_sentence, out_of_taxonomy, rule_type
 from clamor.extract.document import MODEL_OVER_RULES, _load_model
 from clamor.extract.lexicon import load_lexicon, type_info
 from clamor.extract.places import Place, country_mentions, country_of, find_places, is_known_town, town_country
@@ -171,7 +171,11 @@ def _organised_enough(sub_event_type: str, triggers: list[Trigger], context: set
     armed group or state force is named (ACLED: Violence against civilians and Battles need
     one), in its sentence or the one before (``context``); killings with no such actor are
     ordinary crime or accidents, left uncoded."""
-    kinds = {t.kind for t in triggers if t.is_new} | set(context)
+    kinds = {t.kind for t in triggers if t.is_new and t.kind != "state_force"} | set(context)
+    # police named only as the source ("Limpopo police said") are no actor of the harm
+    state = [t for t in triggers if t.is_new and t.kind == "state_force"]
+    if state and _state_parties(state, state[0].sentence.text):
+        kinds.add("state_force")
     if sub_event_type in ("Attack", "Armed clash", "Abduction/forced disappearance", "Sexual violence"):
         return bool(kinds & {"armed_group", "state_force"})
     if sub_event_type == "Mob violence":
