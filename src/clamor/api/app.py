@@ -77,9 +77,9 @@ def _add_pages(app: FastAPI) -> None:
     for route, name in pages.items():
         def page(name: str = name) -> FileResponse:
             return FileResponse(STATIC / name)
-        app.get(route, include_in_schema=False)(page)
+        app.api_route(route, methods=["GET", "HEAD"], include_in_schema=False)(page)
 
-    @app.get("/event/{event_id}", include_in_schema=False)
+    @app.api_route("/event/{event_id}", methods=["GET", "HEAD"], include_in_schema=False)
     def event_page(event_id: str) -> FileResponse:
         return FileResponse(STATIC / "event.html")
 

@@ -233,13 +233,17 @@
     });
     for (const th of document.querySelectorAll("#events th[data-sort]")) {
       th.tabIndex = 0;
-      th.addEventListener("click", () => {
+      const sortBy = () => {
         const params = state();
         const key = th.dataset.sort;
         const current = params.get("sort") || "-date";
         params.set("sort", current === "-" + key ? key : "-" + key);
         params.delete("offset");
         go(params);
+      };
+      th.addEventListener("click", sortBy);
+      th.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sortBy(); }
       });
     }
     for (const [id, step] of [["prev", -PAGE], ["next", PAGE]]) {
