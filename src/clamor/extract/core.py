@@ -17,7 +17,9 @@ from clamor.extract.arguments import (
     PASSIVE_ARREST, Item, armed_actor, find_demands, find_participants, find_state_response, find_tactics, group_actor,
     interaction, state_actor,
 )
-from clamor.extract.assemble import EVENT_MIN_SCORE, SEVERITY, Incident, assemble, incident_confidence, incident_score
+from clamor.extract.assemble import (
+    EVENT_MIN_SCORE, SEVERITY, THRESHOLD_MIN_WORDS, Incident, assemble, incident_confidence, incident_score,
+)
 from clamor.extract.coding import WEAK_BLAST, Mention, _state_parties, code_sentence, out_of_taxonomy, rule_type
 from clamor.extract.document import MODEL_OVER_RULES, _load_model
 from clamor.extract.lexicon import load_lexicon, type_info
@@ -262,6 +264,40 @@ def _article_country(article: Article, text: str, sentences: list[Sentence], use
     return first[counter.most_common(1)[0][0]]
 
 
+def _type_sentences(to_type: list[Sentence], sentences: list[Sentence], triggers: dict[int, list[Trigger]],
+                    protest_article: bool, model: Any) -> list[Mention]:
+    """Typed mentions of the sentences ``to_type`` (ACLED rules; the classifier for short
+    sentences outside the protest family)."""
+    mentions: list[Mention] = []
+    for s in to_type:
+        ms = code_sentence(s, triggers[s.index], protest_article)
+        if not ms and not out_of_taxonomy(triggers[s.index]):
+            typed = rule_type(triggers[s.index], s.text)
+            if typed and not _organised_enough(typed[1], triggers[s.index]):
+                # an actor named only in the sentence before: the same attack, told on
+                # ("Gunmen ambushed police. One dead, two injured."), unless that sentence
+                # reported no event of its own
+                reported_before = any(m.sentence.index == s.index - 1 for m in mentions)
+                context = _previous_actors(s, sentences, triggers)
+                if reported_before or not _organised_enough(typed[1], triggers[s.index], context):
+                    typed = None
+            if typed and _bare_blast(typed[1], triggers[s.index], s):
+                typed = None
+            if typed and (typed[0] in NON_PROTEST_TYPES or typed[1] == "Mob violence") and len(s.text) < 600:
+                event_type, sub_type, rule = typed[:3]
+                if model is not None:
+                    pred = model.predict([s.text])[0]
+                    if pred.score >= MODEL_OVER_RULES and pred.event_type in NON_PROTEST_TYPES:
+                        event_type, sub_type, rule = pred.event_type, pred.sub_event_type, "classifier"
+                ms = [Mention(event_type, sub_type, rule, s, typed[3])]
+        if not ms and not _within_demonstration(s, mentions):
+            arrest = _strategic_arrest(s, triggers[s.index])
+            if arrest:
+                ms = [Mention("Strategic developments", "Arrests", "strategic-arrest", s, arrest, True)]
+        mentions.extend(ms)
+    return mentions
+
+
 def extract_events(article: Article, doc: Any, options: Options | None = None) -> tuple[list[Event], list[Reaction]]:
     """Events (ACLED taxonomy) and third-party reactions in ``article``; ``doc`` is its spaCy parse."""
     options = options or Options()
@@ -291,33 +327,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
         t.is_new and t.kind == "protest" for ts in triggers.values() for t in ts
     )
     model = _load_model(options)
-    mentions: list[Mention] = []
-    for s in sentences:
-        ms = code_sentence(s, triggers[s.index], protest_article)
-        if not ms and not out_of_taxonomy(triggers[s.index]):
-            typed = rule_type(triggers[s.index], s.text)
-            if typed and not _organised_enough(typed[1], triggers[s.index]):
-                # an actor named only in the sentence before: the same attack, told on
-                # ("Gunmen ambushed police. One dead, two injured."), unless that sentence
-                # reported no event of its own
-                reported_before = any(m.sentence.index == s.index - 1 for m in mentions)
-                context = _previous_actors(s, sentences, triggers)
-                if reported_before or not _organised_enough(typed[1], triggers[s.index], context):
-                    typed = None
-            if typed and _bare_blast(typed[1], triggers[s.index], s):
-                typed = None
-            if typed and (typed[0] in NON_PROTEST_TYPES or typed[1] == "Mob violence") and len(s.text) < 600:
-                event_type, sub_type, rule = typed[:3]
-                if model is not None:
-                    pred = model.predict([s.text])[0]
-                    if pred.score >= MODEL_OVER_RULES and pred.event_type in NON_PROTEST_TYPES:
-                        event_type, sub_type, rule = pred.event_type, pred.sub_event_type, "classifier"
-                ms = [Mention(event_type, sub_type, rule, s, typed[3])]
-        if not ms and not _within_demonstration(s, mentions):
-            arrest = _strategic_arrest(s, triggers[s.index])
-            if arrest:
-                ms = [Mention("Strategic developments", "Arrests", "strategic-arrest", s, arrest, True)]
-        mentions.extend(ms)
+    mentions = _type_sentences(sentences, sentences, triggers, protest_article, model)
     if not mentions:
         return [], _to_reactions(article, reactions_found, [])
 
@@ -436,7 +446,9 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
     country = _article_country(article, text, sentences, used)
     events: list[Event] = []
     # rule confidence-threshold: incidents a coder would rarely code so are not reported
-    reported = [c for c in clusters.values() if incident_score(c) >= EVENT_MIN_SCORE]
+    # (not for a text shorter than THRESHOLD_MIN_WORDS: a note or snippet tells one incident)
+    reported = [c for c in clusters.values()
+                if incident_score(c) >= EVENT_MIN_SCORE or len(text.split()) < THRESHOLD_MIN_WORDS]
     ordered = sorted(reported, key=lambda c: min(m.start for m in c.mentions))
     for n, c in enumerate(ordered, 1):
         events.append(_build_event(article, c, n, country, ref, text, dateline))
