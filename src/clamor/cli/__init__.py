@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "train",
     "assess",
     "serve",
+    "run",
 )
 
 EXIT_OK = 0
