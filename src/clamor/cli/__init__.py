@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "assess",
     "serve",
     "run",
+    "watch",
 )
 
 EXIT_OK = 0

@@ -46,15 +46,31 @@ def ingest_paths(
 
     options = options or Options()
     paths = [str(p) for p in paths]
+    return ingest_items(store, read(paths, options), paths, options, pipeline, batch_size,
+                        progress)
+
+
+def ingest_items(
+    store: Store,
+    items: Iterable[Article | ReadError],
+    inputs: Iterable[str] = (),
+    options: Options | None = None,
+    pipeline: Any | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Callable[[IngestSummary], None] | None = None,
+) -> IngestSummary:
+    """:func:`ingest_paths` over articles already read (``clamor watch`` reads fetched
+    feeds from memory); ``inputs`` names them in the run record."""
+    options = options or Options()
     if pipeline is None:
         from clamor.pipeline import Pipeline
 
         pipeline = Pipeline(options)
     seen: set[str] = set()
-    with store.run(paths) as summary:
+    with store.run(list(inputs)) as summary:
 
         def new_articles() -> Iterator[Article]:
-            for item in read(paths, options):
+            for item in items:
                 if isinstance(item, ReadError):
                     summary.failed.append(str(item))
                     continue
