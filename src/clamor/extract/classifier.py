@@ -421,6 +421,8 @@ def fit_from_counts(
             "C": c,
             "class_weight": class_weight,
             "estimator": "multinomial logistic regression (scikit-learn lbfgs)",
+            "max_iter": max_iter,
+            "iterations": int(np.max(clf.n_iter_)),
         },
         "sizes": {"train_texts": len(rows), "train_label_counts": dict(Counter(labels))},
     }
