@@ -6,7 +6,8 @@ model was trained on (GLOCON, IndiaPoliceEvents minus the whole-article gold) ar
 out of fold: 5 stratified folds with the training script's seed and C, each fold's logits
 from a model fitted without it, calibrated with the shipped model's Platt scaling (itself
 fitted on those same out-of-fold logits). The whole-article gold was held out of training,
-so the shipped model scores it directly. Texts shorter than the gate's minimum always pass.
+so the shipped model scores it directly. Texts shorter than the gate's minimum always pass;
+texts with no word of the trigger lexicon are dropped whatever their score (as the filter does).
 
 Positives: GLOCON label 1; IndiaPoliceEvents KILL or FORCE, and separately ANY_ACTION; gold
 articles with at least one coded event.
@@ -30,6 +31,7 @@ from train_relevance import GLOCON, IPE, gold_articles  # noqa: E402
 from clamor.evaluate.gold import read_glocon_documents, read_india_police_events  # noqa: E402
 from clamor.extract import relevance as rel  # noqa: E402
 from clamor.options import DEFAULT_PREFILTER_THRESHOLD  # noqa: E402
+from clamor.pipeline import _has_trigger_word  # noqa: E402
 
 THRESHOLDS = (0.0005, 0.001, DEFAULT_PREFILTER_THRESHOLD, 0.005, 0.01, 0.015, 0.02, 0.05)
 
@@ -48,7 +50,7 @@ def main() -> int:
     oof = rel.out_of_fold_logits([d[2] for d in train], labels, rel.DEFAULT_C, 5, 0)
     scores: dict[str, list[tuple[float, bool]]] = {}
     for (ds, _id, text, labs), logit in zip(train, oof):
-        p = model.calibrate(float(logit))
+        p = model.calibrate(float(logit)) if _has_trigger_word(text) else 0.0
         short = len(rel.tokens(text)) < rel.MIN_GATE_WORDS
         for name, positive in labs.items():
             scores.setdefault(f"{ds} {name} (out of fold)", []).append((1.0 if short else p, positive))
@@ -57,7 +59,7 @@ def main() -> int:
         text = by_key.get((ds, aid))
         if text is not None:
             short = len(rel.tokens(text)) < rel.MIN_GATE_WORDS
-            p = 1.0 if short else model.score(text)
+            p = 1.0 if short else model.score(text) if _has_trigger_word(text) else 0.0
             scores.setdefault(f"gold {ds} event articles", []).append((p, has_events))
             scores.setdefault("gold all event articles", []).append((p, has_events))
     report = []

@@ -96,7 +96,9 @@ def test_every_dev_data_note_agrees_with_its_event(shared_data):
 # (issue 15): an article below Options.prefilter_threshold is never parsed, keeps its place
 # in the output and says why; short texts always pass.
 
-LONG_TEXT = " ".join(["The committee met on Tuesday to discuss the budget for the new library."] * 12)
+LONG_TEXT = " ".join(["The committee met on Tuesday to discuss a protest about the budget "
+                      "for the new library."] * 12)
+QUIET_TEXT = " ".join(["The committee met on Tuesday to discuss the budget for the new library."] * 12)
 
 
 def _articles():
@@ -143,3 +145,17 @@ def test_prefilter_passes_short_texts_and_keeps_order_around_parsed_ones():
     off = list(Pipeline(Options(prefilter=False)).pipe(articles))
     assert [e.article.status for e in off].count(ArticleStatus.NOT_RELEVANT) == 0
     assert off[1].model_dump() == out[1].model_dump()
+
+
+def test_prefilter_drops_an_article_without_a_trigger_word_and_it_had_no_events():
+    from clamor.ingest import read_text
+    from clamor.models import ArticleStatus
+    from clamor.options import Options
+    from clamor.pipeline import Pipeline
+
+    article = read_text(QUIET_TEXT)
+    (skipped,) = Pipeline(Options(prefilter=True, prefilter_threshold=0.0)).pipe([article])
+    assert skipped.article.status is ArticleStatus.NOT_RELEVANT
+    assert "trigger lexicon" in skipped.relevance.reason
+    (parsed,) = Pipeline(Options()).pipe([article])
+    assert parsed.article.status is ArticleStatus.OK and not parsed.events
