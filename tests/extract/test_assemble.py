@@ -118,3 +118,9 @@ def test_bare_blast_that_police_report_is_still_no_event(run):
     events, _ = run("JOHANNESBURG - An explosion at the mine in Witbank on Tuesday damaged a conveyor belt, "
                     "police said.")
     assert events == []
+
+
+def test_riots_across_a_state_with_no_toll_are_a_state_of_affairs(run):
+    events, _ = run("ahmedabad: the riots continued across gujarat on thursday, officials said. "
+                    "schools and markets stayed shut.")
+    assert events == []

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from clamor.extract.coding import Mention
-from clamor.extract.places import Place
+from clamor.extract.places import Place, is_known_town
 from clamor.extract.quantities import Count, find_counts
 from clamor.extract.temporal import DateMention
 
@@ -121,8 +121,10 @@ def incident_type(mentions: list[Mention]) -> tuple[str, str]:
 
 def _state_of_affairs(m: Mention) -> bool:
     """A mention that names only a state of affairs ("the riots", "riot-hit areas", "the
-    communal violence") with no place, date or toll of its own in its sentence: the situation
-    an article is set in, no incident of its own (rule state-of-affairs)."""
+    communal violence") with no toll in its sentence: the situation an article is set in, no
+    incident of its own (rule state-of-affairs), unless a town is named as its place ("riots
+    broke out in ahmedabad"); a state or region ("riots across gujarat on thursday") is not
+    (the caller checks the place)."""
     if m.event_type != "Riots" or not m.triggers:
         return False
     if not all(_SITUATION_NOUN.fullmatch(t.text) for t in m.triggers):
@@ -165,7 +167,7 @@ def assemble(mentions: list[Mention], place_of: Callable[[Mention], Place | None
     for m in sorted(mentions, key=lambda m: m.start):
         away = away_of(m)
         p, d = place_of(m), date_of(m)
-        if d is None and p is None and _state_of_affairs(m):
+        if (p is None or not is_known_town(p.text)) and _state_of_affairs(m):
             continue
         if p is None and not away:
             antecedent = _antecedent(m, placed)
