@@ -16,7 +16,9 @@ the left-out country. Beside it, for the same country:
 Needs scikit-learn (fitting). Figures are plain dicts ready for JSON, named
 ``<country>_<figure>`` with one value per system. ``reliability`` says how well the
 probabilities hold on unseen countries (expected calibration error of the event-type
-score, and the temperature that would calibrate them there).
+score, and the temperature that would calibrate them there, beside the same for the
+in-distribution twin: their ratio says how much softer the recipe's probabilities must
+be on a country it never saw than on one it did).
 """
 
 from __future__ import annotations
@@ -247,7 +249,7 @@ def leave_one_country_out(
                               "seed": SEED}}
     seen = [i for i, r in enumerate(rows) if not gold.is_heldout(r.event_id)]
     twin, _ = folds.fit(seen)
-    reliability = _Reliability()
+    reliability, twin_reliability = _Reliability(), _Reliability()
     for country in countries:
         key = country.lower().replace(" ", "_")
         test = by_country[country][:limit] if limit else by_country[country]
@@ -261,7 +263,10 @@ def leave_one_country_out(
         figures = _typing(rows, test, preds, f"{key}_")
         held = [i for i in test if gold.is_heldout(rows[i].event_id)]
         if held:
-            twin_figures = _typing(rows, held, {"in_distribution": folds.predict(twin, held)},
+            twin_probs = folds.proba(twin, held)
+            twin_reliability.add(twin, twin_probs, [rows[i] for i in held])
+            twin_preds = [(p.event_type, p.sub_event_type) for p in twin.predictions(twin_probs)]
+            twin_figures = _typing(rows, held, {"in_distribution": twin_preds},
                                    f"{key}_")
             for name, values in twin_figures.items():
                 figures[name].update(values)
@@ -272,4 +277,9 @@ def leave_one_country_out(
             out["n"][country]["fatalities"] = len(sample)
         out["figures"].update(figures)
     out["reliability"] = reliability.figures()
+    if twin_reliability.gold:  # the same recipe on countries it saw: the ratio travels
+        twin_rel = twin_reliability.figures()
+        out["reliability"]["in_distribution"] = twin_rel
+        out["reliability"]["temperature_ratio"] = round(
+            out["reliability"]["temperature"] / twin_rel["temperature"], 4)
     return out
