@@ -33,7 +33,10 @@ demo: $(STAMP)
 	@echo "to run clamor yourself (as in README.md): source $(BIN)/activate, or call $(BIN)/clamor"
 	@echo "to open the dashboard: $(BIN)/clamor serve --db $(DEMO_DB), then visit http://127.0.0.1:8000/"
 
+# Debian's Chromium for the dashboard's browser tests is installed when missing (needs
+# root; without it those tests skip with the reason).
 test: $(STAMP)
+	bash .ci/install-chromium.sh || echo "chromium not installed: the browser tests will skip" >&2
 	CLAMOR_DATA=$(DATA) $(BIN)/python -m pytest -q
 
 quality: $(STAMP)
