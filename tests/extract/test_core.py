@@ -232,3 +232,14 @@ def test_police_as_the_source_make_no_crime_political(run):
     events, _ = run("A man appeared in court in Polokwane on Monday for allegedly raping a pensioner in "
                     "Mankweng, Limpopo police said.")
     assert events == []
+
+
+def test_a_cup_quarterfinal_clash_is_a_game(run):
+    events, _ = run("DURBAN - The army team won Saturday's Cup quarterfinal clash against the police team in Durban.")
+    assert events == []
+
+
+def test_arrests_summed_over_a_year_are_a_statistic(run):
+    events, _ = run("More than 800,000 arrests were made by police in the 2012/2013 financial year, the police "
+                    "minister said in Pretoria on Thursday.")
+    assert events == []

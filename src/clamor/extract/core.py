@@ -45,6 +45,9 @@ MASS_ARREST_MIN = 10
 #: of a mention sentence at most this many sentences before it in the same paragraph
 #: ("Protesters clashed with police in X. A man was killed."); further back, the link is weak.
 CONTINUATION_SENTENCES = 2
+#: a count summed over a period, a statistic rather than an event (rule aggregate)
+_AGGREGATE_PERIOD = re.compile(r"\b(?:financial|fiscal|calendar)\s+year\b|\b(?:so far|since the start of|since the "
+                               r"beginning of)\s+(?:this|the)\s+year\b|\b\d{4}/\d{2,4}\b|\bcrime statistics\b", re.I)
 #: how far (characters) from an arrest word its detainees are looked for, inside its clause
 DETAINEE_WINDOW = 80
 #: Event types that rules may report from long articles outside the protest family;
@@ -79,8 +82,8 @@ def _strategic_arrest(sentence: Sentence, triggers: list[Trigger]) -> list[Trigg
     if not arrests and counts and not any(t.kind == "arrest" for t in triggers):
         # "50 persons were held": the count is the trigger
         arrests = [Trigger("arrest", counts[0].start, counts[0].end, text[counts[0].start - sentence.start:counts[0].end - sentence.start], sentence)]
-    if not arrests:
-        return []
+    if not arrests or _AGGREGATE_PERIOD.search(text):
+        return []  # "800,000 arrests were made in the 2012/2013 financial year": a statistic
     political_context = cues["political_arrest_context"].search(text)
     if any(t.is_new and t.kind == "crime" for t in triggers) and not political_context:
         return []
@@ -205,6 +208,16 @@ def _bare_blast(sub_event_type: str, triggers: list[Trigger], sentence: Sentence
     return not any(c.field in ("fatalities", "injuries") for c in find_counts(sentence.text, sentence.start))
 
 
+#: words that make "clash", "attack", "battle" a game: "the Cup quarterfinal clash"
+_SPORT = re.compile(r"\b(?:match(?:es)?|quarter-?finals?|semi-?finals?|cup|league|tournament|derby|fixture|"
+                    r"kick-?off|striker|midfielder|soccer|football|rugby|cricket)\b", re.I)
+
+
+def _sport(sub_event_type: str, sentence: Sentence) -> bool:
+    """A battle told in a sports report ("Saturday's Cosafa Cup quarterfinal clash"): a game."""
+    return sub_event_type == "Armed clash" and _SPORT.search(sentence.text) is not None
+
+
 def _elsewhere(sentence: Sentence, start: int, end: int) -> bool:
     """True when a cue such as "abroad" or "across the globe" places the span's event elsewhere.
 
@@ -281,7 +294,7 @@ def _type_sentences(to_type: list[Sentence], sentences: list[Sentence], triggers
                 context = _previous_actors(s, sentences, triggers)
                 if reported_before or not _organised_enough(typed[1], triggers[s.index], context):
                     typed = None
-            if typed and _bare_blast(typed[1], triggers[s.index], s):
+            if typed and (_bare_blast(typed[1], triggers[s.index], s) or _sport(typed[1], s)):
                 typed = None
             if typed and (typed[0] in NON_PROTEST_TYPES or typed[1] == "Mob violence") and len(s.text) < 600:
                 event_type, sub_type, rule = typed[:3]
