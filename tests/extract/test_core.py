@@ -243,3 +243,10 @@ def test_arrests_summed_over_a_year_are_a_statistic(run):
     events, _ = run("More than 800,000 arrests were made by police in the 2012/2013 financial year, the police "
                     "minister said in Pretoria on Thursday.")
     assert events == []
+
+
+def test_near_here_is_the_dateline_place(run):
+    text = ("lucknow: thirty-one vhp activists were arrested near here on friday while they were marching "
+            "to ayodhya in a protest.")
+    events, _ = run(text, dateline_place="lucknow")
+    assert events and all(e.location == "lucknow" for e in events)

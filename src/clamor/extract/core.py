@@ -218,6 +218,20 @@ def _sport(sub_event_type: str, sentence: Sentence) -> bool:
     return sub_event_type == "Armed clash" and _SPORT.search(sentence.text) is not None
 
 
+_NEAR_HERE = re.compile(r"\b(?:near|outside|at|in)\s+here\b", re.I)
+
+
+def _here(sentence: Sentence, article: Article, text: str) -> Place | None:
+    """"arrested near here": in a datelined report, "here" is the dateline's place (rule
+    here-is-the-dateline; "police said here" names where the reporter heard it, no place)."""
+    if not article.dateline_place or not _NEAR_HERE.search(sentence.text):
+        return None
+    idx = text.lower().find(article.dateline_place.lower(), 0, 200)
+    if idx < 0:
+        return None
+    return Place(idx, idx + len(article.dateline_place), text[idx:idx + len(article.dateline_place)], "event")
+
+
 def _elsewhere(sentence: Sentence, start: int, end: int) -> bool:
     """True when a cue such as "abroad" or "across the globe" places the span's event elsewhere.
 
@@ -350,7 +364,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
     def mention_place(m: Mention) -> Place | None:
         cands = [p for p in places[m.sentence.index] if p.role == "event"]
         if not cands:
-            return None
+            return _here(m.sentence, article, text)
         # rule town-over-region: of the places a sentence puts events in, a known town is
         # more precise than a region or state named beside it ("at prantij town in
         # sabarkantha district, gujarat"); among equals, the nearest to the trigger
