@@ -1,0 +1,280 @@
+#!/usr/bin/env python
+"""Throughput on one machine (issue 15), every figure beside its baseline from the same run.
+
+    CLAMOR_DATA=../shared/data nice python benchmarks/throughput.py [--events 60]
+        [--stream 300] [--store-sizes 1000,10000,100000] [--repeats 3] [--json out.json]
+
+Each measurement runs in a fresh process (so peak memory is that process's own) and
+times processing after the models are loaded and warmed on one text; each comparison is
+``--repeats`` pairs of runs, alternating, reported as the median run and every pair's ratio:
+
+1. event articles (GLOCON protest documents, IndiaPoliceEvents KILL/FORCE documents, the
+   gold event articles): bare ``nlp.pipe`` of the packaged spaCy model against clamor end
+   to end (cleaning included, prefilter on), articles/s, words/s and the ratio;
+2. a stream where one article in ten reports contention (those event articles) and the
+   rest are dev documents that report no event (GLOCON label 0, IPE with no police
+   action) and, half of them, articles from templates written here (sport, business,
+   weather, culture): bare ``nlp.pipe`` against clamor with ``--prefilter``;
+3. one worker against two (``ProcessPipeline``) on the event articles, with each worker's
+   peak memory;
+4. storing and merging as the store grows: seconds per 1,000 articles added when it holds
+   1k, 10k, ... articles (extractions replicated from a real one with new ids, places and
+   dates, so the cost measured is the store's and the merge's, not the parser's).
+
+The machine may be shared: run with ``nice`` and read ratios, not absolute rates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+TEMPLATES = (
+    "{team} beat {rival} {a}-{b} on {day} in front of a crowd of {n} at the {city} stadium. "
+    "The coach praised the defence and said the squad would rest two players before next "
+    "week's match. {player} scored twice in the second half after a slow start, and the "
+    "club now sits third in the league table with eleven games left to play this season.",
+    "Shares in {company} rose {a} per cent on {day} after the company reported quarterly "
+    "profits ahead of forecasts. Analysts in {city} said demand for its products had held "
+    "up despite higher interest rates, and the board proposed a larger dividend. The firm "
+    "plans to open {n} new stores next year and to hire more staff for its online business.",
+    "Forecasters expect heavy rain across {city} on {day}, with up to {n} millimetres in the "
+    "hills. Temperatures will stay around {a} degrees, and winds will ease by the evening. "
+    "Farmers welcomed the rain after a dry month, while the roads agency advised drivers to "
+    "slow down on the coastal highway and to check the latest travel updates before leaving.",
+    "The {city} book fair opens on {day} with {n} publishers and readings by {player} and "
+    "other authors. Organisers said ticket sales were {a} per cent higher than last year, and "
+    "a new children's tent will host storytelling every afternoon. The fair closes on Sunday "
+    "with a concert by the city orchestra in the main square, which is free for everyone.",
+)
+WORDS = dict(team=["Rovers", "United", "City", "Athletic"], rival=["Wanderers", "Rangers", "Town"],
+             day=["Monday", "Tuesday", "Saturday"], city=["Harbourside", "Millbrook", "Eastvale"],
+             player=["Sam Okoro", "Lea Brandt", "Ravi Nair"], company=["Acme", "Nordwind", "Kestrel"])
+
+
+def template_articles(n: int, seed: int = 0) -> list[str]:
+    """``n`` event-free articles from the templates (sport, business, weather, culture)."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        fill = {k: rng.choice(v) for k, v in WORDS.items()}
+        fill.update(a=rng.randint(1, 9), b=rng.randint(0, 4), n=rng.randint(100, 90000))
+        body = " ".join(rng.choice(TEMPLATES).format(**fill) for _ in range(2))
+        out.append(f"Article {i}\n\n{body}")
+    return out
+
+
+def dev_texts(data: Path) -> tuple[list[str], list[str]]:
+    """(event documents, event-free documents) of the labelled dev data."""
+    from clamor.evaluate.gold import read_glocon_documents, read_india_police_events
+
+    events, quiet = [], []
+    for d in read_glocon_documents(data / "glocon_sample/document_Sabinet_R.json"):
+        (events if d.raw_label == 1 else quiet if d.raw_label == 0 else []).append(d.text)
+    for d in read_india_police_events(data / "india_police_events/docs.csv"):
+        if d.labels["kill"] or d.labels["force"]:
+            events.append(d.text)
+        elif not d.labels["any_action"]:
+            quiet.append(d.text)
+    return events, quiet
+
+
+# ------------------------------------------------------------------ one measurement each
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(kind: str, texts: list[str], workers: int = 1) -> dict:
+    """Run in a child process: time ``kind`` over ``texts`` after a warm-up."""
+    words = sum(len(t.split()) for t in texts)
+    if kind == "bare":
+        import spacy
+
+        from clamor.nlp.model import resolve_model_name
+
+        nlp = spacy.load(resolve_model_name(os.environ.get("CLAMOR_SPACY_MODEL")))
+        list(nlp.pipe(texts[:1]))
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=16):
+            pass
+        seconds = time.perf_counter() - start
+        return {"seconds": seconds, "articles": len(texts), "words": words, "peak_mb": _peak_mb()}
+    from clamor.distributed.processes import pipeline_for
+    from clamor.ingest import read_text
+    from clamor.options import Options
+
+    options = Options(prefilter=kind == "clamor-prefilter")
+    pipeline = pipeline_for(options, workers)
+    list(pipeline.pipe([read_text(t) for t in texts[:max(1, workers)]]))  # load and warm
+    start = time.perf_counter()
+    statuses: dict[str, int] = {}
+    for e in pipeline.pipe(read_text(t) for t in texts):
+        statuses[e.article.status.value] = statuses.get(e.article.status.value, 0) + 1
+    seconds = time.perf_counter() - start
+    getattr(pipeline, "close", lambda: None)()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"seconds": seconds, "articles": len(texts), "words": words, "statuses": statuses,
+            "peak_mb": _peak_mb(), "peak_worker_mb": children if workers > 1 else _peak_mb()}
+
+
+def in_child(kind: str, texts: list[str], workers: int = 1) -> dict:
+    payload = json.dumps({"kind": kind, "texts": texts, "workers": workers})
+    proc = subprocess.run([sys.executable, str(HERE), "--child"], input=payload, text=True,
+                          capture_output=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def paired(a: tuple, b: tuple, repeats: int) -> tuple[dict, dict, list[float]]:
+    """Run ``a`` and ``b`` (each ``(kind, texts, workers)``) alternately ``repeats`` times in
+    fresh processes: on a shared machine only a ratio of neighbouring runs means much. The
+    median run of each, and every pair's time ratio b/a."""
+    runs_a, runs_b = [], []
+    for _ in range(repeats):
+        runs_a.append(in_child(*a))
+        runs_b.append(in_child(*b))
+    ratios = [round(y["seconds"] / x["seconds"], 2) for x, y in zip(runs_a, runs_b)]
+
+    def median(runs):
+        return sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
+
+    return rates(median(runs_a)), rates(median(runs_b)), ratios
+
+
+def rates(m: dict) -> dict:
+    return {**m, "articles_per_s": round(m["articles"] / m["seconds"], 2),
+            "words_per_s": round(m["words"] / m["seconds"]), "seconds": round(m["seconds"], 2),
+            "peak_mb": round(m["peak_mb"])}
+
+
+# ------------------------------------------------------------------ store growth
+
+
+def store_growth(sizes: list[int], texts: list[str], work: Path) -> list[dict]:
+    """Seconds per 1,000 articles added (with their events merged) at each store size."""
+    from clamor.ingest import read_text
+    from clamor.pipeline import Pipeline
+    from clamor.store import open_store
+
+    template = next(e for e in Pipeline().pipe(read_text(t) for t in texts) if e.events)
+    rng = random.Random(0)
+    db = work / "growth.db"
+    db.unlink(missing_ok=True)
+    store = open_store(db)
+    out, added = [], 0
+    for size in sizes:
+        while added < size - 1000:
+            store.add(_replica(template, added, rng))
+            added += 1
+        start = time.perf_counter()
+        while added < size:
+            store.add(_replica(template, added, rng))
+            added += 1
+        out.append({"store_articles": size, "seconds_per_1000": round(time.perf_counter() - start, 2),
+                    "events_in_store": store.count_events()})
+    store.close()
+    return out
+
+
+def _replica(extraction, i: int, rng: random.Random):
+    """The extraction as if from article ``i``: its own id, and events moved to one of 500
+    places (2 degrees apart, no admin names, so only the same place matches) and one of
+    365 days, so some merge with earlier ones as real reports do."""
+    import datetime as dt
+
+    aid = f"bench{i:07d}"
+    article = extraction.article.model_copy(update={"article_id": aid})
+    events = []
+    for j, e in enumerate(extraction.events):
+        place = rng.randrange(500)
+        events.append(e.model_copy(update={
+            "event_id": f"{aid}:e{j}", "article_id": aid,
+            "event_date": dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(365)),
+            "latitude": -30 + (place % 25) * 2.0, "longitude": 10 + (place // 25) * 2.0,
+            "location": f"Place {place}", "admin1": None, "admin2": None,
+            "geonames_id": None}))
+    return extraction.model_copy(update={"article": article, "events": events, "reactions": []})
+
+
+# ------------------------------------------------------------------ main
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--data", type=Path, default=Path(os.environ.get("CLAMOR_DATA", "../shared/data")))
+    ap.add_argument("--events", type=int, default=60, help="event articles (sections 1 and 3)")
+    ap.add_argument("--stream", type=int, default=300, help="articles in the one-in-ten stream")
+    ap.add_argument("--store-sizes", default="1000,10000")
+    ap.add_argument("--skip", default="", help="comma-separated sections to skip: "
+                    "events,stream,workers,store")
+    ap.add_argument("--repeats", type=int, default=3, help="paired runs per comparison")
+    ap.add_argument("--json", type=Path, default=None)
+    args = ap.parse_args()
+    if args.child:
+        job = json.loads(sys.stdin.read())
+        print(json.dumps(measure(job["kind"], job["texts"], job["workers"])))
+        return 0
+    skip = set(filter(None, args.skip.split(",")))
+    rng = random.Random(0)
+    events, quiet = dev_texts(args.data)
+    rng.shuffle(events)
+    rng.shuffle(quiet)
+    report: dict = {"machine": {"platform": platform.platform(), "python": platform.python_version(),
+                                "cpus": os.cpu_count()},
+                    "command": " ".join(sys.argv)}
+    sample = events[:args.events]
+    if "events" not in skip:
+        bare, clamor, ratios = paired(("bare", sample, 1), ("clamor-prefilter", sample, 1),
+                                      args.repeats)
+        report["event_articles"] = {"bare_nlp_pipe": bare, "clamor": clamor,
+                                    "time_ratio_per_pair": ratios,
+                                    "time_ratio_median": sorted(ratios)[len(ratios) // 2]}
+        print(json.dumps(report["event_articles"]), flush=True)
+    if "stream" not in skip:
+        n_events = args.stream // 10
+        n_quiet = args.stream - n_events
+        others = quiet[:n_quiet // 2] + template_articles(n_quiet - n_quiet // 2)
+        rng.shuffle(others)
+        stream = []
+        for i, text in enumerate(others):
+            if i % 9 == 0 and len(stream) // 10 < n_events:
+                stream.append(events[-(1 + len(stream) // 10)])
+            stream.append(text)
+        bare, clamor, ratios = paired(("bare", stream, 1), ("clamor-prefilter", stream, 1),
+                                      args.repeats)
+        report["one_in_ten_stream"] = {
+            "composition": {"event_dev_docs": n_events, "event_free_dev_docs": n_quiet // 2,
+                            "template_articles": n_quiet - n_quiet // 2},
+            "bare_nlp_pipe": bare, "clamor_prefilter": clamor,
+            "throughput_ratio_per_pair": [round(1 / r, 2) for r in ratios],
+            "throughput_ratio_median": round(1 / sorted(ratios)[len(ratios) // 2], 2)}
+        print(json.dumps(report["one_in_ten_stream"]), flush=True)
+    if "workers" not in skip:
+        one, two, ratios = paired(("clamor", sample, 1), ("clamor", sample, 2), args.repeats)
+        report["workers"] = {"one": one, "two": two,
+                             "speed_up_per_pair": [round(1 / r, 2) for r in ratios],
+                             "speed_up_median": round(1 / sorted(ratios)[len(ratios) // 2], 2)}
+        print(json.dumps(report["workers"]), flush=True)
+    if "store" not in skip:
+        sizes = [int(s) for s in args.store_sizes.split(",")]
+        work = Path(os.environ.get("TMPDIR", "/tmp"))
+        report["store_growth"] = store_growth(sizes, events, work)
+        print(json.dumps(report["store_growth"]), flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
