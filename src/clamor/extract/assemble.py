@@ -59,8 +59,8 @@ _ANAPHOR = {t: re.compile(rf"\b(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(
             for t, p in ANAPHORS.items()}
 
 #: Nouns that name a situation rather than an act ("the riots", "communal violence").
-_SITUATION_NOUN = re.compile(r"(?:communal\s+|sectarian\s+|post-?\s*)?(?:riots?|rioting|violence|unrest|"
-                             r"disturbances?|clashes|tension)", re.I)
+_SITUATION_NOUN = re.compile(r"(?:communal\s+|sectarian\s+|post-?\s*)?(?:riots?|rioting|disturbances?)"
+                             r"|(?:communal|sectarian)\s+(?:violence|clashes|tension)", re.I)
 
 #: Score building blocks (hand-set): a ranking of how likely a coder would code the incident.
 BASE_CONFIDENCE = 0.5
