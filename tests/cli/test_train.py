@@ -21,7 +21,8 @@ def test_train_event_type_own_data(tmp_path):
                                       "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output.strip().splitlines()[-1])
-    assert report["n_train"] + report["n_heldout"] == 30
+    # every row is used once: fitted, held out for temperature calibration, or scored
+    assert report["n_train"] + report["n_calibration"] + report["n_heldout"] == 30
     assert out.is_file() and (tmp_path / "m.card.json").is_file()
 
 

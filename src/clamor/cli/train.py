@@ -47,7 +47,8 @@ def train_event_type_command(gold, out, heldout_percent, refit_all, fmt) -> None
 
     model, report = train_event_type(list(gold), out=out, heldout_percent=heldout_percent,
                                      refit_all=refit_all)
-    click.echo(f"trained on {report['n_train']} rows, scored on {report['n_heldout']} "
+    click.echo(f"trained on {report['n_train']} rows, calibrated on "
+               f"{report.get('n_calibration', 0)}, scored on {report['n_heldout']} "
                f"held-out rows; saved {out}", err=True)
     if fmt == "json":
         write_json_line(report)
