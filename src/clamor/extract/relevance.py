@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from clamor.errors import ModelNotFoundError
+from clamor.extract.classifier import card_path  # one naming rule for every model card
 from clamor.models import Relevance
 
 #: Where the default model ships inside the package.
@@ -154,12 +155,6 @@ class RelevanceModel:
         card_path(path).write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n")
         self.card = card
         return path
-
-
-def card_path(path: str | Path) -> Path:
-    """The model card that goes with an ``.npz`` artifact."""
-    path = Path(path)
-    return path.with_name(path.stem + ".card.json")
 
 
 def read_relevance_model(path: str | Path) -> RelevanceModel:
