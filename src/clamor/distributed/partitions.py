@@ -94,21 +94,13 @@ def read_partition(partition: Partition, options: Options) -> Iterator[Article |
 def _read_shard(shard: Shard, options: Options) -> Iterator[Article | ReadError]:
     """Records k, k + n, ... of a multi-record input: only those are cleaned into articles.
     Errors about the whole input are reported by shard 0 alone."""
-    from clamor.ingest import _documents, build_article, to_read_error
+    from clamor.ingest import read_bytes, to_read_error
     from clamor.ingest.sources import Source
 
     try:
         data = Source(name=shard.path, path=shard.path).load(options.max_bytes)
-        for i, item in enumerate(_documents(data, shard.path, options)):
-            if i % shard.n != shard.k:
-                continue
-            if isinstance(item, InputError):
-                yield to_read_error(item)
-                continue
-            try:
-                yield build_article(item, options)
-            except InputError as exc:
-                yield to_read_error(exc)
     except InputError as exc:
         if shard.k == 0:
             yield to_read_error(exc)
+        return
+    yield from read_bytes(data, shard.path, options, keep=lambda i: i % shard.n == shard.k)

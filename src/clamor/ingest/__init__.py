@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from clamor.errors import BinaryInputError, FormatError, InputError, TooLargeError
@@ -46,11 +46,19 @@ def read(paths: Iterable[str], options: Options | None = None,
         yield from read_bytes(data, source.name, options)
 
 
-def read_bytes(data: bytes, name: str, options: Options | None = None) -> Iterator[Article | ReadError]:
-    """Read the articles in one input's bytes; errors are yielded, never raised."""
+def read_bytes(data: bytes, name: str, options: Options | None = None,
+               keep: Callable[[int], bool] | None = None) -> Iterator[Article | ReadError]:
+    """Read the articles in one input's bytes; errors are yielded, never raised.
+
+    ``keep(i)`` selects records by index (a shard of a multi-record input); an error about
+    the whole input goes with the selection that holds record 0, so it is reported once.
+    """
     options = options or Options()
+    keep = keep or (lambda i: True)
     try:
-        for item in _documents(data, name, options):
+        for i, item in enumerate(_documents(data, name, options)):
+            if not keep(i):
+                continue
             if isinstance(item, InputError):
                 yield to_read_error(item)
                 continue
@@ -59,7 +67,8 @@ def read_bytes(data: bytes, name: str, options: Options | None = None) -> Iterat
             except InputError as exc:
                 yield to_read_error(exc)
     except InputError as exc:
-        yield to_read_error(exc)
+        if keep(0):
+            yield to_read_error(exc)
 
 
 def read_text(text: str, options: Options | None = None, **meta) -> Article:
