@@ -250,3 +250,10 @@ def test_near_here_is_the_dateline_place(run):
             "to ayodhya in a protest.")
     events, _ = run(text, dateline_place="lucknow")
     assert events and all(e.location == "lucknow" for e in events)
+
+
+def test_one_event_per_listed_town(run):
+    # rule place-list: ACLED codes one event per location
+    events, _ = run("Anti-government protests were held on Thursday in Brasilia and Sao Paulo.")
+    assert sorted(e.location for e in events) == ["Brasilia", "Sao Paulo"]
+    assert {e.sub_event_type for e in events} == {"Peaceful protest"}

@@ -8,6 +8,7 @@ finished event, by :func:`clamor.pipeline.run_stages`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -23,7 +24,9 @@ from clamor.extract.assemble import (
 from clamor.extract.coding import WEAK_BLAST, Mention, _state_parties, code_sentence, out_of_taxonomy, rule_type
 from clamor.extract.document import MODEL_OVER_RULES, _load_model
 from clamor.extract.lexicon import load_lexicon, type_info
-from clamor.extract.places import Place, country_mentions, country_of, find_places, is_known_town, town_country
+from clamor.extract.places import (
+    Place, coordinated_places, country_mentions, country_of, find_places, is_known_town, town_country,
+)
 from clamor.extract.quantities import Count, find_counts, find_crowd_size
 from clamor.extract.reactions import find_reactions
 from clamor.extract.sentences import Sentence, split_sentences
@@ -361,7 +364,11 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
     places = {s.index: find_places(s, doc) for s in sentences}
     elsewhere = {s.index: _elsewhere(s, s.start, s.end) for s in sentences}
 
+    listed: dict[int, Place] = {}
+
     def mention_place(m: Mention) -> Place | None:
+        if id(m) in listed:
+            return listed[id(m)]
         cands = [p for p in places[m.sentence.index] if p.role == "event"]
         if not cands:
             return _here(m.sentence, article, text)
@@ -370,13 +377,14 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
         # sabarkantha district, gujarat"); among equals, the nearest to the trigger
         return min(cands, key=lambda p: (not is_known_town(p.text), abs(p.start - m.start)))
 
+    mentions = _split_listed(mentions, mention_place, places, listed)
     counter: Counter[str] = Counter()
     first_place: dict[str, Place] = {}
     away_mention = {id(m): _elsewhere(m.sentence, m.start, max(t.end for t in m.triggers) if m.triggers else m.start)
                     for m in mentions}
     for m in mentions:
         p = mention_place(m)
-        if p is not None and not away_mention[id(m)]:
+        if p is not None and not away_mention[id(m)] and id(m) not in listed:
             counter[p.text.lower()] += 1
             first_place.setdefault(p.text.lower(), p)
     main_place = first_place[counter.most_common(1)[0][0]] if counter else None
@@ -481,6 +489,24 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
         events.append(_build_event(article, c, n, country, ref, text, dateline))
     reactions = _to_reactions(article, reactions_found, events, country)
     return events, reactions
+
+
+def _split_listed(mentions: list[Mention], place_of, places: dict[int, list[Place]],
+                  listed: dict[int, Place]) -> list[Mention]:
+    """Each mention, and beside it one copy per further town its sentence lists after the
+    mention's place ("protests in Brasilia and Sao Paulo"): rule place-list, ACLED codes one
+    event per location. ``listed`` maps a copy's id to its town."""
+    out: list[Mention] = []
+    for m in mentions:
+        out.append(m)
+        p = place_of(m)
+        if p is None or p.role != "event":
+            continue
+        for q in coordinated_places(m.sentence, p, places[m.sentence.index])[1:]:
+            copy = dataclasses.replace(m)
+            listed[id(copy)] = q
+            out.append(copy)
+    return out
 
 
 def _add_counts(targets: list[Incident], counts: list[Count]) -> None:
