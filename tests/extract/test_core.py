@@ -250,3 +250,11 @@ def test_near_here_is_the_dateline_place(run):
             "to ayodhya in a protest.")
     events, _ = run(text, dateline_place="lucknow")
     assert events and all(e.location == "lucknow" for e in events)
+
+
+def test_a_protest_merged_into_a_blast_is_kept_as_a_merged_type(run):
+    events, _ = run("A bomb exploded at a market in Peshawar on Monday, killing five people. "
+                    "Hundreds of traders then staged a protest in Peshawar on Monday, blocking "
+                    "the main road.")
+    (e,) = events
+    assert e.event_type == "Explosions/Remote violence" and e.merged_types == ["Protests"]
