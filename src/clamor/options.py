@@ -54,6 +54,13 @@ class Options:
     relevance_gate: bool = False
     #: relevance model artifact (``.npz`` + card); ``None`` uses the shipped one.
     relevance_model: str | None = None
+    #: the article verifier (clamor.extract.verifier): when True, a whole article with events
+    #: that the verifier, reading what was extracted, judges to report no codable event gets
+    #: no events; its decision replaces ``Extraction.relevance``. See docs/coding-rules.md,
+    #: "Article relevance", for the figures that decide its default.
+    article_verifier: bool = False
+    #: verifier model artifact (``.npz`` + card); ``None`` uses the shipped one.
+    verifier_model: str | None = None
     #: the pre-parse relevance filter: an article (of at least the gate's minimum length)
     #: whose relevance score on the raw text is below ``prefilter_threshold`` is not parsed
     #: and gets status ``not_relevant``. Off by default (it withholds events).

@@ -257,3 +257,11 @@ def test_one_event_per_listed_town(run):
     events, _ = run("Anti-government protests were held on Thursday in Brasilia and Sao Paulo.")
     assert sorted(e.location for e in events) == ["Brasilia", "Sao Paulo"]
     assert {e.sub_event_type for e in events} == {"Peaceful protest"}
+
+
+def test_a_protest_merged_into_a_blast_is_kept_as_a_merged_type(run):
+    events, _ = run("A bomb exploded at a market in Peshawar on Monday, killing five people. "
+                    "Hundreds of traders then staged a protest in Peshawar on Monday, blocking "
+                    "the main road.")
+    (e,) = events
+    assert e.event_type == "Explosions/Remote violence" and e.merged_types == ["Protests"]

@@ -706,6 +706,9 @@ def _build_event(article: Article, c: Incident, n: int, country: Place | None, r
         plover_type=info.plover_type,
         disorder_type=info.disorder_type,
         evidence=ev,
+        # what precedence hid: a document-level reader (is there a protest?) must not
+        # depend on how incidents were merged
+        merged_types=sorted({m.event_type for m in c.mentions} - {c.event_type}),
         confidence=incident_confidence(c),
         **fields,
     )
