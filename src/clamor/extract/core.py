@@ -24,6 +24,7 @@ from clamor.extract.coding import WEAK_BLAST, Mention, _state_parties, code_sent
 from clamor.extract.document import MODEL_OVER_RULES, _load_model
 from clamor.extract.lexicon import load_lexicon, type_info
 from clamor.extract.places import Place, country_mentions, country_of, find_places, is_known_town, town_country
+from clamor.extract.fatalities import load_model as load_fatality_model, select_fatalities
 from clamor.extract.quantities import Count, find_counts, find_crowd_size
 from clamor.extract.reactions import find_reactions
 from clamor.extract.sentences import Sentence, split_sentences
@@ -360,6 +361,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
 
     places = {s.index: find_places(s, doc) for s in sentences}
     elsewhere = {s.index: _elsewhere(s, s.start, s.end) for s in sentences}
+    fatality_model = load_fatality_model(options.fatality_model)
 
     def mention_place(m: Mention) -> Place | None:
         cands = [p for p in places[m.sentence.index] if p.role == "event"]
@@ -445,7 +447,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
                 continued = None if other_place or accident else _continued_report(s, sentences, by_sentence)
                 if continued:
                     # rule continuation: "... clashed with police. A man was killed." counts the same event
-                    _add_counts(continued, find_counts(s.text, s.start))
+                    _add_counts(continued, select_fatalities(s.text, s.start, find_counts(s.text, s.start), fatality_model))
                 # a state response with no place of its own answers the article's main events
                 if other_place or not find_state_response(s):
                     continue
@@ -458,7 +460,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
                 c.items.extend(find_state_response(s))
             continue
         items = find_participants(s) + find_tactics(s) + find_state_response(s) + find_demands(s)
-        counts = find_counts(s.text, s.start)
+        counts = select_fatalities(s.text, s.start, find_counts(s.text, s.start), fatality_model)
         crowd = find_crowd_size(s.text, s.start, counts)
         for c in targets:
             if c.event_type in _PROTEST_FAMILY:
