@@ -5,14 +5,15 @@ Prints one row per left-out country: event type macro-F1 and sub-type weighted F
 model that never saw it, beside the in-distribution twin, majority and keyword, and the
 pipeline's fatalities exact beside always 0. ``--json`` writes the full result.
 ``--fatalities-only`` runs just the fatality part (a few minutes): per left-out country the
-pipeline with a fatality selector trained without it, beside always 0, on all sampled notes
-and on the notes where the pipeline found an event (a missed event counts wrong), and the
-selector alone on the notes' text beside the casualty rules alone. ``--rules`` scores the
-pipeline with the casualty rules instead of the selector (the reference).
+pipeline's fatalities exact beside always 0, on all sampled notes and on the notes where the
+pipeline found an event (a missed event counts wrong), and the share with no event.
+``--selector`` scores the pipeline with a fatality selector (clamor.extract.fatalities)
+trained without the left-out country instead of the shipped casualty rules, and the
+selector alone on the notes' text beside the rules alone.
 
 Usage: .venv/bin/python scripts/leave_one_country_out.py [--data DIR] [--countries A,B]
        [--country-cap N | --no-cap] [--max-iter N] [--fatality-sample N] [--json OUT]
-       [--fatalities-only] [--rules]
+       [--fatalities-only] [--selector]
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from pathlib import Path
 
 from clamor.evaluate import loco
 from clamor.evaluate.scorer import default_data_dir
-from clamor.options import Options
 
 COLUMNS = (("event_type_macro_f1", ("classifier", "in_distribution", "majority", "keyword")),
            ("sub_event_type_weighted_f1", ("classifier", "in_distribution", "keyword")),
@@ -62,24 +62,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--fatalities-only", action="store_true",
                         help="only the fatality part (no event-type folds)")
-    parser.add_argument("--rules", action="store_true",
-                        help="the pipeline with the casualty rules, not the fatality selector")
+    parser.add_argument("--selector", action="store_true",
+                        help="a fatality selector trained per fold instead of the casualty rules")
     args = parser.parse_args(argv)
     paths = loco.acled_paths(args.data)
     if not paths:
         print(f"no ACLED notes under {args.data} (set CLAMOR_DATA)", file=sys.stderr)
         return 2
     countries = args.countries.split(",") if args.countries else None
-    options = Options(fatality_model="rules") if args.rules else None
     if args.fatalities_only:
         result = loco.leave_one_country_out_fatalities(
-            paths, countries=countries, fatality_sample=args.fatality_sample, options=options)
+            paths, countries=countries, fatality_sample=args.fatality_sample,
+            fatality_selector=args.selector)
         print(table(result, FATALITY_COLUMNS, ("fatalities", "fatality_selector_train")))
     else:
         result = loco.leave_one_country_out(
             paths, countries=countries,
             country_cap=None if args.no_cap else args.country_cap, max_iter=args.max_iter,
-            fatality_sample=args.fatality_sample, options=options)
+            fatality_sample=args.fatality_sample, fatality_selector=args.selector)
         print(table(result))
         print(table(result, FATALITY_COLUMNS, ("fatalities", "fatality_selector_train")))
     if args.json:

@@ -107,7 +107,8 @@ def test_fatality_selector_of_each_fold_never_sees_its_country(notes_csv, monkey
     monkeypatch.setattr(loco._FatalityFolds, "fit", spy)
     monkeypatch.setattr(loco, "pipeline_extractor",
                         lambda options: lambda texts: [Extraction(t) for t in texts])
-    res = loco.leave_one_country_out_fatalities([notes_csv], countries=["Atlantis"], fatality_sample=24)
+    res = loco.leave_one_country_out_fatalities([notes_csv], countries=["Atlantis"], fatality_sample=24,
+                                                 fatality_selector=True)
     assert fitted == [("Atlantis", 48)]  # the two other countries' 24 notes each
     figure = res["figures"]["atlantis_fatalities_exact"]
     assert figure["no_event_share"] == pytest.approx(0.25)  # the protests: no event

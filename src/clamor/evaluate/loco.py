@@ -279,11 +279,13 @@ def leave_one_country_out(
     fatality_sample: int = FATALITY_SAMPLE,
     options: Options | None = None,
     max_iter: int = MAX_ITER,
+    fatality_selector: bool = False,
 ) -> dict:
     """Score each eligible country (or ``countries``) with a model that never saw it.
 
     ``limit`` caps the test rows of each country (a quick run; the first rows in file
-    order). ``fatality_sample`` 0 skips the pipeline. Returns ``{"figures", "n",
+    order). ``fatality_sample`` 0 skips the pipeline; ``fatality_selector`` also scores
+    a fatality selector trained per fold (:func:`leave_one_country_out_fatalities`). Returns ``{"figures", "n",
     "countries", "corpus_sha256", "settings", "reliability"}``.
     """
     from clamor.evaluate.training import SEED_EXAMPLES, read_seed_examples
@@ -300,7 +302,8 @@ def leave_one_country_out(
                  "settings": {"country_cap": country_cap, "min_per_class": MIN_PER_CLASS,
                               "max_iter": max_iter, "fatality_sample": fatality_sample,
                               "seed": SEED}}
-    fatality_folds = _FatalityFolds(rows) if fatality_sample else None
+    # the selector is not shipped (docs/coding-rules.md): its folds only with fatality_selector
+    fatality_folds = _FatalityFolds(rows) if fatality_sample and fatality_selector else None
     seen = [i for i, r in enumerate(rows) if not gold.is_heldout(r.event_id)]
     twin, _ = folds.fit(seen)
     reliability, twin_reliability = _Reliability(), _Reliability()
@@ -338,23 +341,23 @@ def leave_one_country_out(
     return out
 
 
-def _fatality_fold(folds: _FatalityFolds, country: str, test: Sequence[gold.AcledGold],
+def _fatality_fold(folds: _FatalityFolds | None, country: str, test: Sequence[gold.AcledGold],
                    sample_size: int, options: Options | None, n: dict) -> dict:
-    """Fatality figures of one left-out country: the pipeline with the fold's selector
-    (``<country>_fatalities_exact``), the selector alone on the notes
-    (``<country>_fatalities_selector_exact``); ``n`` gets the sample size."""
+    """Fatality figures of one left-out country: the pipeline (with the fold's selector when
+    there are ``folds``) as ``<country>_fatalities_exact``, the selector alone on the notes
+    as ``<country>_fatalities_selector_exact``; ``n`` gets the sample size."""
     import dataclasses
     import tempfile
 
     key = country.lower().replace(" ", "_")
     sample = sorted(test, key=_hash_order)[:sample_size]
     n["fatalities"] = len(sample)
+    if folds is None:
+        return {f"{key}_fatalities_exact": fatality_figures(sample, options)}
     with tempfile.TemporaryDirectory() as folder:
         path, info = folds.fit(country, Path(folder))
         n["fatality_selector_train"] = info["n_notes"]
-        fold_options = options or Options()
-        if fold_options.fatality_model != "rules":  # "rules": the reference, no selector
-            fold_options = dataclasses.replace(fold_options, fatality_model=str(path))
+        fold_options = dataclasses.replace(options or Options(), fatality_model=str(path))
         return {f"{key}_fatalities_exact": fatality_figures(sample, fold_options),
                 f"{key}_fatalities_selector_exact": folds.component(path, sample)}
 
@@ -365,11 +368,14 @@ def leave_one_country_out_fatalities(
     limit: int | None = None,
     fatality_sample: int = FATALITY_SAMPLE,
     options: Options | None = None,
+    fatality_selector: bool = False,
 ) -> dict:
-    """The fatality part of :func:`leave_one_country_out` alone (no event-type folds)."""
+    """The fatality part of :func:`leave_one_country_out` alone (no event-type folds);
+    ``fatality_selector``: the pipeline with a selector trained per fold, and the selector
+    alone beside the casualty rules alone."""
     rows = read_rows(paths)
     countries = list(countries or eligible_countries(rows))
-    folds = _FatalityFolds(rows)
+    folds = _FatalityFolds(rows) if fatality_selector else None
     out: dict = {"figures": {}, "n": {}, "countries": countries,
                  "corpus_sha256": {Path(p).name: corpus_sha256(p) for p in paths},
                  "settings": {"fatality_sample": fatality_sample,
