@@ -43,6 +43,9 @@ class Options:
     spacy_model: str | None = field(default_factory=lambda: os.environ.get("CLAMOR_SPACY_MODEL"))
     #: clamor event-type model artifact (``.npz`` + card); ``None`` uses the shipped one.
     event_model: str | None = None
+    #: fatality count selector (``.npz`` + card, clamor.extract.fatalities); ``None`` uses the
+    #: shipped one, ``"rules"`` the casualty rules alone (the reference it is measured against).
+    fatality_model: str | None = None
     #: extra publisher registry file(s) merged over the shipped one.
     registry_paths: tuple[str, ...] = ()
     #: languages passed on to the English pipeline.

@@ -88,3 +88,33 @@ def test_fatalities_against_always_zero(notes_csv, monkeypatch):
     figures = loco.fatality_figures(rows)
     assert figures["always_0"] == pytest.approx(0.75)
     assert figures["pipeline"] == pytest.approx(1.0)
+
+
+def test_fatality_selector_of_each_fold_never_sees_its_country(notes_csv, monkeypatch):
+    pytest.importorskip("sklearn")
+    fitted = []
+    original = loco._FatalityFolds.fit
+
+    def spy(self, country, folder):
+        path, info = original(self, country, folder)
+        fitted.append((country, info["n_notes"]))
+        return path, info
+
+    class Extraction:
+        def __init__(self, text):
+            self.events = [] if "marched" in text else [type("E", (), {"fatalities": 0, "confidence": 1.0})()]
+
+    monkeypatch.setattr(loco._FatalityFolds, "fit", spy)
+    monkeypatch.setattr(loco, "pipeline_extractor",
+                        lambda options: lambda texts: [Extraction(t) for t in texts])
+    res = loco.leave_one_country_out_fatalities([notes_csv], countries=["Atlantis"], fatality_sample=24,
+                                                 fatality_selector=True)
+    assert fitted == [("Atlantis", 48)]  # the two other countries' 24 notes each
+    figure = res["figures"]["atlantis_fatalities_exact"]
+    assert figure["no_event_share"] == pytest.approx(0.25)  # the protests: no event
+    assert figure["pipeline_where_event"] == pytest.approx(figure["always_0_where_event"])
+    component = res["figures"]["atlantis_fatalities_selector_exact"]
+    assert component["always_0"] == pytest.approx(0.75)
+    # the rules count the clashes' dead right and the attacks' (coded 0 here) wrong
+    assert component["rules"] == pytest.approx(0.75)
+    assert set(component) == {"selector", "rules", "always_0"}

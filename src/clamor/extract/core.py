@@ -24,6 +24,7 @@ from clamor.extract.assemble import (
 from clamor.extract.coding import WEAK_BLAST, Mention, _state_parties, code_sentence, out_of_taxonomy, rule_type
 from clamor.extract.document import MODEL_OVER_RULES, _load_model
 from clamor.extract.lexicon import load_lexicon, type_info
+from clamor.extract.fatalities import load_model as load_fatality_model, select_fatalities
 from clamor.extract.places import (
     Place, coordinated_places, country_mentions, country_of, find_places, is_known_town, town_country,
 )
@@ -363,6 +364,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
 
     places = {s.index: find_places(s, doc) for s in sentences}
     elsewhere = {s.index: _elsewhere(s, s.start, s.end) for s in sentences}
+    fatality_model = load_fatality_model(options.fatality_model)
 
     listed: dict[int, Place] = {}
 
@@ -453,7 +455,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
                 continued = None if other_place or accident else _continued_report(s, sentences, by_sentence)
                 if continued:
                     # rule continuation: "... clashed with police. A man was killed." counts the same event
-                    _add_counts(continued, find_counts(s.text, s.start))
+                    _add_counts(continued, select_fatalities(s.text, s.start, find_counts(s.text, s.start), fatality_model))
                 # a state response with no place of its own answers the article's main events
                 if other_place or not find_state_response(s):
                     continue
@@ -466,7 +468,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
                 c.items.extend(find_state_response(s))
             continue
         items = find_participants(s) + find_tactics(s) + find_state_response(s) + find_demands(s)
-        counts = find_counts(s.text, s.start)
+        counts = select_fatalities(s.text, s.start, find_counts(s.text, s.start), fatality_model)
         crowd = find_crowd_size(s.text, s.start, counts)
         for c in targets:
             if c.event_type in _PROTEST_FAMILY:
