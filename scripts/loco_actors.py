@@ -6,6 +6,8 @@ by category per country (``--errors``) and the (predicted, ACLED) pairs (``--jso
 
 Usage: .venv/bin/python scripts/loco_actors.py [--data DIR] [--countries A,B]
        [--sample N] [--errors] [--json OUT]
+       .venv/bin/python scripts/loco_actors.py --articles OUT.json   (a file written by
+       `clamor evaluate articles --out OUT.json`: actor1 of the whole-article typed matches)
 """
 
 from __future__ import annotations
@@ -61,7 +63,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=loco.FATALITY_SAMPLE)
     parser.add_argument("--errors", action="store_true", help="also the error categories")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--articles", type=Path, help="score actor1 in this articles --out file instead")
     args = parser.parse_args(argv)
+    if args.articles:
+        result = json.loads(args.articles.read_text())
+        for system, diagnostics in result.get("diagnostics", {}).items():
+            for dataset, figures in actors.matched_actor_figures({"articles": diagnostics}).items():
+                print(system, dataset, json.dumps(figures))
+        return 0
     paths = loco.acled_paths(args.data)
     if not paths:
         print(f"no ACLED notes under {args.data} (set CLAMOR_DATA)", file=sys.stderr)

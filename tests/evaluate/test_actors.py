@@ -27,3 +27,14 @@ def test_error_categories():
     assert error_category("Civilians (Kenya)", "Unidentified Armed Group (Kenya)") == "civilians"
     assert error_category("Protesters (Kenya)", "Rioters (Kenya)") == "role"
     assert error_category("Protesters (Kenya)", None) == "no_gold"
+
+
+def test_matched_actor_figures_read_the_typed_matches():
+    from clamor.evaluate.actors import matched_actor_figures
+
+    art = {"dataset": "glocon", "typed_matches": [{"gold": 0, "predicted": 0}, {"gold": 1, "predicted": 1}],
+           "gold": [{"actor1": "Police Forces of Kenya (2013-)"}, {"actor1": "Protesters (Kenya)"}],
+           "predicted": [{"actor1": "Police Forces of Kenya"}, {"actor1": "Protesters (Kenya)"}]}
+    got = matched_actor_figures({"articles": [art]})
+    assert got["glocon"] == {"n": 2, "actor1_exact": 0.5, "actor1_match_without_years": 1.0}
+    assert got["all"]["n"] == 2

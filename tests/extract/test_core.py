@@ -250,3 +250,8 @@ def test_near_here_is_the_dateline_place(run):
             "to ayodhya in a protest.")
     events, _ = run(text, dateline_place="lucknow")
     assert events and all(e.location == "lucknow" for e in events)
+
+
+def test_a_strike_from_the_air_is_the_military_of_the_country_named_with_it(run):
+    events, _ = run("On 10 June 2019, Israeli warplanes struck a house in Gaza City, killing three people.")
+    assert events and events[0].actor1 == "Military Forces of Israel"

@@ -143,3 +143,24 @@ def leave_one_country_out_actors(rows: Sequence[gold.AcledGold], countries: Sequ
         out["n"][country] = len(test)
         out["baseline"][country] = base
     return out
+
+
+def matched_actor_figures(articles_result: dict) -> dict:
+    """Actor1 exact (with and without years) of the typed matches of a whole-article run
+    (the ``articles`` diagnostics of :func:`clamor.evaluate.articles.score_articles`), per
+    dataset and ``all``: ``{dataset: {"n", "actor1_exact", "actor1_match_without_years"}}``."""
+    hits: dict[str, list[tuple[bool, bool]]] = {}
+    for art in articles_result.get("articles", []):
+        for match in art["typed_matches"]:
+            gold_actor = art["gold"][match["gold"]].get("actor1")
+            pred_actor = art["predicted"][match["predicted"]].get("actor1")
+            if not gold_actor:
+                continue
+            pair = tuple(normalise_actor(pred_actor, d) is not None
+                         and normalise_actor(pred_actor, d) == normalise_actor(gold_actor, d)
+                         for d in (False, True))
+            for key in (art["dataset"], "all"):
+                hits.setdefault(key, []).append(pair)
+    return {k: {"n": len(v), "actor1_exact": round(sum(a for a, _ in v) / len(v), 4),
+                "actor1_match_without_years": round(sum(b for _, b in v) / len(v), 4)}
+            for k, v in hits.items()}
