@@ -265,3 +265,8 @@ def test_a_protest_merged_into_a_blast_is_kept_as_a_merged_type(run):
                     "the main road.")
     (e,) = events
     assert e.event_type == "Explosions/Remote violence" and e.merged_types == ["Protests"]
+
+
+def test_a_strike_from_the_air_is_the_military_of_the_country_named_with_it(run):
+    events, _ = run("On 10 June 2019, Israeli warplanes struck a house in Gaza City, killing three people.")
+    assert events and events[0].actor1 == "Military Forces of Israel"

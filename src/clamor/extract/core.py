@@ -16,7 +16,7 @@ from typing import Any
 
 from clamor.extract.arguments import (
     PASSIVE_ARREST, Item, armed_actor, find_demands, find_participants, find_state_response, find_tactics, group_actor,
-    interaction, state_actor,
+    default_actor, force_country, interaction, state_actor,
 )
 from clamor.extract.assemble import (
     EVENT_MIN_SCORE, SEVERITY, THRESHOLD_MIN_WORDS, Incident, assemble, incident_confidence, incident_score,
@@ -619,6 +619,9 @@ def _build_event(article: Article, c: Incident, n: int, country: Place | None, r
     armed_name = armed_actor(sentences_text, cname) if armed_named else None
     armed_first = armed_named and (state_span is None or armed_span[0] < state_span[0]
                                    or _by_armed_group(sentences_text, lex.triggers["armed_group"].pattern))
+    # whose forces: the country named with them ("Israeli warplanes"), else the article's
+    force_cname = force_country(sentences_text) or cname
+    conflict = c.event_type in ("Battles", "Explosions/Remote violence")
     first_trigger = min(triggers, key=lambda t: t.start)
     trig_span = (first_trigger.start, first_trigger.end)
     a1 = a2 = None
@@ -627,14 +630,14 @@ def _build_event(article: Article, c: Incident, n: int, country: Place | None, r
         a1, i1 = group_actor("protesters", cname)
         if c.sub_event_type == "Protest with intervention" or state_span:
             if state_span:
-                a2, i2 = state_actor(text[state_span[0]:state_span[1]], cname)
+                a2, i2 = state_actor(text[state_span[0]:state_span[1]], force_cname, conflict)
     elif c.sub_event_type == "Excessive force against protesters":
-        a1, i1 = state_actor(text[state_span[0]:state_span[1]] if state_span else "", cname)
+        a1, i1 = state_actor(text[state_span[0]:state_span[1]] if state_span else "", force_cname, conflict)
         a2, i2 = group_actor("protesters", cname)
     elif c.sub_event_type == "Violent demonstration":
         a1, i1 = group_actor("rioters", cname)
         if state_span:
-            a2, i2 = state_actor(text[state_span[0]:state_span[1]], cname)
+            a2, i2 = state_actor(text[state_span[0]:state_span[1]], force_cname, conflict)
     elif c.sub_event_type == "Mob violence":
         a1, i1 = group_actor("rioters", cname)
         if re.search(r"\b(?:killed|attacked|assaulted|lynched|beat|beaten|injured)\b", sentences_text, re.I):
@@ -643,12 +646,12 @@ def _build_event(article: Article, c: Incident, n: int, country: Place | None, r
         if armed_first:
             a1, i1 = armed_name
         elif state_span:
-            a1, i1 = state_actor(text[state_span[0]:state_span[1]], cname)
+            a1, i1 = state_actor(text[state_span[0]:state_span[1]], force_cname, conflict)
         a2, i2 = group_actor("civilians", cname)
     elif c.sub_event_type == "Arrests":
-        a1, i1 = state_actor(text[state_span[0]:state_span[1]] if state_span else "", cname)
+        a1, i1 = state_actor(text[state_span[0]:state_span[1]] if state_span else "", force_cname, conflict)
     elif state_span and not armed_first:
-        a1, i1 = state_actor(text[state_span[0]:state_span[1]], cname)
+        a1, i1 = state_actor(text[state_span[0]:state_span[1]], force_cname, conflict)
         if armed_named and c.event_type in ("Battles", "Explosions/Remote violence"):
             a2, i2 = armed_name
     elif armed_named:
@@ -656,7 +659,11 @@ def _build_event(article: Article, c: Incident, n: int, country: Place | None, r
         # check point", "killed by militants") is actor1, the state forces it hit actor2
         a1, i1 = armed_name
         if state_span and c.event_type in ("Battles", "Explosions/Remote violence"):
-            a2, i2 = state_actor(text[state_span[0]:state_span[1]], cname)
+            a2, i2 = state_actor(text[state_span[0]:state_span[1]], force_cname, conflict)
+
+    if a1 is None:
+        # rule default-actor: no doer recognised; the one ACLED's coding implies for the type
+        a1, i1 = default_actor(c.sub_event_type, c.event_type, sentences_text, cname) or (None, None)
 
     def actor_span(actor: str, inter: int) -> tuple[int, int]:
         """Evidence of an actor: the state force's words, the armed group's, else the trigger."""
