@@ -226,7 +226,7 @@ def _run_extras(results: dict, data_dir: Path, limit: int | None, options: Optio
 _LABELS = {"pipeline": "clamor", "classifier": "classifier", "majority": "majority",
            "keyword": "keyword rule", "lead": "lead baseline", "population": "most populous",
            "measured": "measured (lower is better)", "in_distribution": "in-distribution twin",
-           "always_0": "always 0"}
+           "always_0": "always 0", "pattern_majority": "actor pattern majority"}
 
 
 def _ood_table(results: dict) -> list[str]:
@@ -239,9 +239,14 @@ def _ood_table(results: dict) -> list[str]:
            "acled_extra) scored by a classifier trained on every other country "
            "(`clamor.evaluate.loco`); **twin**: one trained on every country's training "
            "split, scored on this country's held-out rows (in-distribution); fatalities: the "
-           "full coder on a sample of the country's notes against always 0.", "",
+           "full coder on a sample of the country's notes against always 0; actor1: the same "
+           "pass (actor naming has no fitted weights, only rules and tables), exact and without "
+           "ACLED's regime years, against the **pattern** baseline: every other country's "
+           "most common actor1 pattern named with the left-out country (`clamor.evaluate."
+           "actors`; exact / without years).", "",
            "| left out | notes | type macro-F1 | twin | keyword | majority | sub-type wF1 "
-           "| twin | fatalities exact | always 0 |", "|---|" + "---|" * 9]
+           "| twin | fatalities exact | always 0 | actor1 exact | without years | pattern |",
+           "|---|" + "---|" * 12]
     figures = res["figures"]
     for country, n in res["n"].items():
         key = country.lower().replace(" ", "_")
@@ -255,7 +260,11 @@ def _ood_table(results: dict) -> list[str]:
             cell("event_type_macro_f1", "keyword"), cell("event_type_macro_f1", "majority"),
             cell("sub_event_type_weighted_f1", "classifier"),
             cell("sub_event_type_weighted_f1", "in_distribution"),
-            cell("fatalities_exact", "pipeline"), cell("fatalities_exact", "always_0")]) + " |")
+            cell("fatalities_exact", "pipeline"), cell("fatalities_exact", "always_0"),
+            cell("actor1_exact", "pipeline"), cell("actor1_match_without_years", "pipeline"),
+            " / ".join(c for c in (cell("actor1_exact", "pattern_majority"),
+                                   cell("actor1_match_without_years", "pattern_majority")) if c),
+        ]) + " |")
     rel = res.get("reliability")
     if rel:
         out += ["", f"Out-of-country reliability of the event-type probability: expected "

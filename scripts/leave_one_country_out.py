@@ -6,7 +6,9 @@ model that never saw it, beside the in-distribution twin, majority and keyword, 
 pipeline's fatalities exact beside always 0. ``--json`` writes the full result.
 ``--fatalities-only`` runs just the fatality part (a few minutes): per left-out country the
 pipeline's fatalities exact beside always 0, on all sampled notes and on the notes where the
-pipeline found an event (a missed event counts wrong), and the share with no event.
+pipeline found an event (a missed event counts wrong), and the share with no event; and
+from the same pass actor1 exact with and without regime years beside the other countries'
+most common actor1 pattern (clamor.evaluate.actors).
 ``--selector`` scores the pipeline with a fatality selector (clamor.extract.fatalities)
 trained without the left-out country instead of the shipped casualty rules, and the
 selector alone on the notes' text beside the rules alone.
@@ -33,7 +35,9 @@ COLUMNS = (("event_type_macro_f1", ("classifier", "in_distribution", "majority",
 
 FATALITY_COLUMNS = (("fatalities_exact", ("pipeline", "always_0", "pipeline_where_event",
                                          "always_0_where_event", "no_event_share")),
-                    ("fatalities_selector_exact", ("selector", "rules", "always_0")))
+                    ("fatalities_selector_exact", ("selector", "rules", "always_0")),
+                    ("actor1_exact", ("pipeline", "pattern_majority")),
+                    ("actor1_match_without_years", ("pipeline", "pattern_majority")))
 
 
 def table(result: dict, columns=COLUMNS, counts=("test", "train")) -> str:

@@ -1,6 +1,7 @@
 #!/usr/bin/env python
-"""Actor1 per left-out country (clamor.evaluate.actors): the full coder on a sample of each
-country's ACLED notes, actor1 exact with and without regime years, beside the other
+"""Actor1 per left-out country (clamor.evaluate.actors): the full coder on the sample of each
+country's ACLED notes that the leave-one-country-out fatality part runs (one pass, as in
+the quality report), actor1 exact with and without regime years, beside the other
 countries' most common actor1 pattern named with the left-out country; then the errors
 by category per country (``--errors``) and the (predicted, ACLED) pairs (``--json``).
 
@@ -75,9 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     if not paths:
         print(f"no ACLED notes under {args.data} (set CLAMOR_DATA)", file=sys.stderr)
         return 2
-    rows = loco.read_rows(paths)
-    countries = args.countries.split(",") if args.countries else loco.eligible_countries(rows)
-    result = actors.leave_one_country_out_actors(rows, countries, args.sample)
+    countries = args.countries.split(",") if args.countries else None
+    result = actors.leave_one_country_out_actors(paths, countries, args.sample)
     print(table(result))
     if args.errors:
         print()

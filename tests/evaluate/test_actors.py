@@ -1,6 +1,7 @@
 """Actor1 per left-out country: the pattern baseline and the error categories."""
 
-from clamor.evaluate.actors import actor_template, error_category, template_baseline
+from clamor.evaluate.actors import actor_scores, actor_template, error_category, template_baseline
+from clamor.evaluate.gold import AcledGold
 
 
 def test_template_replaces_the_rows_country_and_drops_years():
@@ -38,3 +39,15 @@ def test_matched_actor_figures_read_the_typed_matches():
     got = matched_actor_figures({"articles": [art]})
     assert got["glocon"] == {"n": 2, "actor1_exact": 0.5, "actor1_match_without_years": 1.0}
     assert got["all"]["n"] == 2
+
+
+def test_actor_scores_with_and_without_years_beside_the_baseline():
+    rows = [AcledGold(event_id=str(i), text="", event_type="Protests", line=i, actor1=a, country="Kenya")
+            for i, a in enumerate(["Police Forces of Kenya (2013-)", "Protesters (Kenya)"])]
+    got = actor_scores(rows, ["Police Forces of Kenya", "Protesters (Kenya)"], "Protesters (Kenya)")
+    assert got["figures"]["actor1_exact"] == {"pipeline": 0.5, "pattern_majority": 0.5}
+    assert got["figures"]["actor1_match_without_years"] == {"pipeline": 1.0, "pattern_majority": 0.5}
+    assert got["errors"] == {"years": 1, "ok": 1}
+    no_pipeline = actor_scores(rows, None, None)
+    assert no_pipeline["figures"]["actor1_exact"] == {"pattern_majority": 0.0}
+    assert no_pipeline["errors"] == {}

@@ -20,19 +20,29 @@ COUNTRIES = {"Atlantis": "Alpha Beta Gamma Delta Epsilon Zeta".split(),
              "Lilliput": "Nu Xi Omicron Pi Rho Sigma".split()}
 
 
+def _actor1(sub: str, country: str, i: int) -> str:
+    """ACLED-like actor1: the military (with regime years) is every country's commonest."""
+    if sub == "Peaceful protest":
+        return f"Protesters ({country})"
+    if sub == "Armed clash" or (sub == "Arrests" and i % 2):
+        return f"Military Forces of {country} (2010-)"
+    return f"Police Forces of {country}" if sub == "Arrests" else f"Gang {i}"
+
+
 @pytest.fixture
 def notes_csv(tmp_path):
     path = tmp_path / "notes.csv"
     with path.open("w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["event_id_cnty", "event_type", "sub_event_type", "country",
-                         "fatalities", "notes", "taxonomy"])
+                         "fatalities", "notes", "taxonomy", "actor1"])
         for country, places in COUNTRIES.items():
             for sub, template in TEMPLATES.items():
                 for i, place in enumerate(places):
                     killed = i + 2 if sub == "Armed clash" else 0
                     writer.writerow([f"{country[:3]}{sub[:3]}{i}", TYPES[sub], sub, country,
-                                     killed, template.format(n=i + 2, p=place), "2019+"])
+                                     killed, template.format(n=i + 2, p=place), "2019+",
+                                     _actor1(sub, country, i)])
     return path
 
 
@@ -118,3 +128,60 @@ def test_fatality_selector_of_each_fold_never_sees_its_country(notes_csv, monkey
     # the rules count the clashes' dead right and the attacks' (coded 0 here) wrong
     assert component["rules"] == pytest.approx(0.75)
     assert set(component) == {"selector", "rules", "always_0"}
+
+
+def _actor_coder(calls: list):
+    """A fake full coder: protesters and the military (no years) named with the note's country."""
+    country_of = {p: c for c, places in COUNTRIES.items() for p in places}
+
+    class Extraction:
+        def __init__(self, text):
+            country = next(c for p, c in country_of.items() if p in text)
+            actor = (f"Protesters ({country})" if "marched" in text else
+                     f"Military Forces of {country}" if "clashed" in text else None)
+            self.events = [type("E", (), {"fatalities": 0, "confidence": 1.0, "actor1": actor})()]
+
+    def runner(texts):
+        calls.append(len(texts))
+        return [Extraction(t) for t in texts]
+
+    return lambda options: runner
+
+
+def test_actors_scored_on_the_fatality_pass_beside_the_pattern_baseline(notes_csv, monkeypatch):
+    calls: list = []
+    monkeypatch.setattr(loco, "pipeline_extractor", _actor_coder(calls))
+    res = loco.leave_one_country_out_fatalities([notes_csv], countries=["Atlantis", "Erewhon"],
+                                                 fatality_sample=24)
+    assert calls == [24, 24]  # one pass per country serves fatalities and actors
+    exact, no_years = res["figures"]["atlantis_actor1_exact"], res["figures"]["atlantis_actor1_match_without_years"]
+    assert exact["pipeline"] == pytest.approx(0.25)  # the protesters; the military lacks its years
+    assert no_years["pipeline"] == pytest.approx(0.5)  # + the clashes
+    # the other countries' commonest pattern, named with Atlantis, years dropped
+    assert res["actors"]["Atlantis"]["baseline"] == "Military Forces of Atlantis"
+    assert exact["pattern_majority"] == 0.0
+    assert no_years["pattern_majority"] == pytest.approx(9 / 24)
+    assert res["actors"]["Atlantis"]["errors"]["years"] == 6
+    assert "atlantis_fatalities_exact" in res["figures"]
+
+
+def test_loco_actors_script_reads_the_same_pass(notes_csv, monkeypatch):
+    from clamor.evaluate import actors
+
+    monkeypatch.setattr(loco, "pipeline_extractor", _actor_coder([]))
+    res = loco.leave_one_country_out_fatalities([notes_csv], countries=["Lilliput"], fatality_sample=10)
+    got = actors.leave_one_country_out_actors([notes_csv], ["Lilliput"], 10)
+    assert got["figures"] == {k: v for k, v in res["figures"].items() if "_actor1_" in k}
+    assert got["n"] == {"Lilliput": 10}
+    assert got["baseline"] == {"Lilliput": "Military Forces of Lilliput"}
+    assert len(got["pairs"]["Lilliput"]) == 10
+
+
+def test_full_run_scores_actors_on_its_fatality_pass(notes_csv, monkeypatch):
+    pytest.importorskip("sklearn")
+    calls: list = []
+    monkeypatch.setattr(loco, "pipeline_extractor", _actor_coder(calls))
+    res = loco.leave_one_country_out([notes_csv], countries=["Atlantis"], fatality_sample=24)
+    assert calls == [24]
+    assert res["figures"]["atlantis_actor1_match_without_years"]["pipeline"] == pytest.approx(0.5)
+    assert res["actors"]["Atlantis"]["baseline"] == "Military Forces of Atlantis"

@@ -1,8 +1,9 @@
 """Actor naming on countries it was not written from: actor1 per left-out country.
 
 Actor naming has no fitted weights: it is rules, lexicons and the regime-years table. So
-"leave one country out" here means: run the full coder (:class:`clamor.pipeline.Pipeline`)
-on a bounded sample of each country's ACLED notes and score actor1 exact, with and without
+"leave one country out" here means: score the full coder (:class:`clamor.pipeline.Pipeline`)
+on the bounded sample of each country's ACLED notes that :mod:`clamor.evaluate.loco` runs
+for fatalities (the same pass) for actor1 exact, with and without
 ACLED's regime years, beside the baseline a coder without any actor rules would reach: the
 most common actor1 *pattern* of every other country ("Protesters ({country})"), named with
 the left-out country. Each error is put in one category (:func:`error_category`) so that
@@ -16,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from clamor.evaluate import baselines, gold
-from clamor.evaluate.scorer import main_event, normalise_actor, pipeline_extractor
+from clamor.evaluate.scorer import normalise_actor
 from clamor.options import Options
 
 #: ACLED's regime years, "(2013-)" or "(2010-2016)", at the end of a state force's name
@@ -103,46 +104,49 @@ def error_category(predicted: str | None, expected: str | None) -> str:
     return "role"
 
 
-def country_actor_figures(rows: Sequence[gold.AcledGold], baseline: str | None,
-                          options: Options | None = None) -> dict:
-    """Actor1 exact and without years of the pipeline's main event on ``rows``, beside the
-    ``baseline`` name; ``{"figures", "errors", "pairs"}`` (``{}`` without the pipeline)."""
-    runner = pipeline_extractor(options or Options())
-    if runner is None:
-        return {}
-    predicted = [getattr(main_event(x), "actor1", None) for x in runner([r.text for r in rows])]
+def country_baseline(rows: Sequence[gold.AcledGold], country: str) -> str | None:
+    """:func:`template_baseline` of every row not from ``country``, named with it."""
+    return template_baseline([(r.actor1, r.country) for r in rows if r.country != country], country)
+
+
+def actor_scores(rows: Sequence[gold.AcledGold], predicted: Sequence[str | None] | None,
+                 baseline: str | None) -> dict:
+    """Actor1 exact and without years of the ``predicted`` names (one per row; None: no
+    pipeline, only the baseline is scored) beside the ``baseline`` name on every row;
+    ``{"figures", "errors", "pairs"}``."""
+    systems = {"pattern_majority": [baseline] * len(rows)}
+    if predicted is not None:
+        systems = {"pipeline": list(predicted), **systems}
     figures: dict[str, dict[str, float]] = {"actor1_exact": {}, "actor1_match_without_years": {}}
-    for system, names in (("pipeline", predicted), ("pattern_majority", [baseline] * len(rows))):
+    for system, names in systems.items():
         for key, drop in (("actor1_exact", False), ("actor1_match_without_years", True)):
             hits = [normalise_actor(p, drop) is not None and normalise_actor(p, drop) == normalise_actor(r.actor1, drop)
                     for p, r in zip(names, rows)]
             figures[key][system] = round(sum(hits) / len(hits), 4) if hits else 0.0
+    if predicted is None:
+        return {"figures": figures, "errors": {}, "pairs": []}
     errors = Counter(error_category(p, r.actor1) for p, r in zip(predicted, rows))
     return {"figures": figures, "errors": dict(errors),
             "pairs": [(p, r.actor1) for p, r in zip(predicted, rows)]}
 
 
-def leave_one_country_out_actors(rows: Sequence[gold.AcledGold], countries: Sequence[str],
-                                 sample: int, options: Options | None = None) -> dict:
-    """Per left-out country: actor1 figures of the full coder on ``sample`` of its notes
-    (stable hash order) and the other countries' most common actor1 pattern."""
-    from clamor.evaluate.loco import _hash_order
+def leave_one_country_out_actors(paths: Sequence, countries: Sequence[str] | None = None,
+                                 sample: int | None = None, options: Options | None = None) -> dict:
+    """Per left-out country: actor1 figures of the full coder on the leave-one-country-out
+    fatality sample of its notes (:func:`clamor.evaluate.loco.leave_one_country_out_fatalities`,
+    the same pipeline pass) and the other countries' most common actor1 pattern;
+    ``{"figures", "errors", "n", "baseline", "pairs"}``."""
+    from clamor.evaluate import loco
 
-    out: dict = {"figures": {}, "errors": {}, "n": {}, "baseline": {}, "pairs": {}}
-    for country in countries:
-        key = country.lower().replace(" ", "_")
-        test = sorted((r for r in rows if r.country == country), key=_hash_order)[:sample]
-        base = template_baseline([(r.actor1, r.country) for r in rows if r.country != country], country)
-        result = country_actor_figures(test, base, options)
-        if not result:
-            continue
-        for name, values in result["figures"].items():
-            out["figures"][f"{key}_{name}"] = values
-        out["errors"][country] = result["errors"]
-        out["pairs"][country] = result["pairs"]
-        out["n"][country] = len(test)
-        out["baseline"][country] = base
-    return out
+    res = loco.leave_one_country_out_fatalities(
+        paths, countries=countries, options=options,
+        fatality_sample=loco.FATALITY_SAMPLE if sample is None else sample)
+    details = res.get("actors", {})
+    return {"figures": {k: v for k, v in res["figures"].items() if "_actor1_" in k},
+            "errors": {c: d["errors"] for c, d in details.items() if d.get("errors")},
+            "n": {c: res["n"][c]["fatalities"] for c in details},
+            "baseline": {c: d["baseline"] for c, d in details.items()},
+            "pairs": {c: d["pairs"] for c, d in details.items()}}
 
 
 def matched_actor_figures(articles_result: dict) -> dict:

@@ -11,7 +11,9 @@ the left-out country. Beside it, for the same country:
 - ``majority`` (the training set's most common sub-type) and ``keyword`` (codebook keyword
   rules): the references every figure is reported beside;
 - fatalities exact of the full pipeline (its fatality extraction) against always 0, on a
-  bounded sample of the country's notes.
+  bounded sample of the country's notes, and from the same pass actor1 exact with and
+  without ACLED's regime years against the other countries' most common actor1 pattern
+  named with the left-out country (:mod:`clamor.evaluate.actors`).
 
 Needs scikit-learn (fitting). Figures are plain dicts ready for JSON, named
 ``<country>_<figure>`` with one value per system. ``reliability`` says how well the
@@ -208,17 +210,27 @@ def _typing(rows, test, preds: dict, prefix: str) -> dict:
                         [rows[i].sub_event_type for i in test], preds, prefix=prefix)["figures"]
 
 
+def pipeline_events(rows: Sequence[gold.AcledGold], options: Options | None = None) -> list | None:
+    """The full coder's main event per note (None per note it finds none; None without it)."""
+    runner = pipeline_extractor(options or Options())
+    return None if runner is None else [main_event(x) for x in runner([r.text for r in rows])]
+
+
 def fatality_figures(rows: Sequence[gold.AcledGold], options: Options | None = None) -> dict:
-    """Fatalities exact of the pipeline's main event against always 0 (``{}`` without it).
+    """Fatalities exact of the pipeline's main event against always 0 (see :func:`fatality_scores`)."""
+    return fatality_scores(rows, pipeline_events(rows, options))
+
+
+def fatality_scores(rows: Sequence[gold.AcledGold], pipeline: Sequence | None) -> dict:
+    """Fatalities exact of the ``pipeline`` main events (None: no pipeline) against always 0.
 
     A note the pipeline finds no event in counts wrong; ``*_where_event`` score only the
     notes it found one in (the pipeline and always 0 on the same notes), so that a missed
     event and a wrong count can be told apart.
     """
-    runner = pipeline_extractor(options or Options())
     events: dict[str, list] = {"always_0": [_Zero()] * len(rows)}
-    if runner is not None:
-        events["pipeline"] = [main_event(x) for x in runner([r.text for r in rows])]
+    if pipeline is not None:
+        events["pipeline"] = list(pipeline)
     figures = score_fields(rows, events)["fatalities_exact"]
     found = [i for i, e in enumerate(events.get("pipeline", [])) if e is not None]
     if found:
@@ -284,9 +296,11 @@ def leave_one_country_out(
     """Score each eligible country (or ``countries``) with a model that never saw it.
 
     ``limit`` caps the test rows of each country (a quick run; the first rows in file
-    order). ``fatality_sample`` 0 skips the pipeline; ``fatality_selector`` also scores
-    a fatality selector trained per fold (:func:`leave_one_country_out_fatalities`). Returns ``{"figures", "n",
-    "countries", "corpus_sha256", "settings", "reliability"}``.
+    order). ``fatality_sample`` 0 skips the pipeline (fatalities and actors);
+    ``fatality_selector`` also scores a fatality selector trained per fold
+    (:func:`leave_one_country_out_fatalities`). Returns ``{"figures", "n", "countries",
+    "actors", "corpus_sha256", "settings", "reliability"}``; ``actors`` holds per country
+    the actor baseline name, error categories and (predicted, ACLED) actor1 pairs.
     """
     from clamor.evaluate.training import SEED_EXAMPLES, read_seed_examples
 
@@ -297,7 +311,7 @@ def leave_one_country_out(
     by_country: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
         by_country[r.country].append(i)
-    out: dict = {"figures": {}, "n": {}, "countries": countries,
+    out: dict = {"figures": {}, "n": {}, "countries": countries, "actors": {},
                  "corpus_sha256": {Path(p).name: corpus_sha256(p) for p in paths},
                  "settings": {"country_cap": country_cap, "min_per_class": MIN_PER_CLASS,
                               "max_iter": max_iter, "fatality_sample": fatality_sample,
@@ -330,7 +344,9 @@ def leave_one_country_out(
         out["n"][country] = {"train": n_train, "test": len(test), "in_distribution": len(held)}
         if fatality_sample:
             figures.update(_fatality_fold(fatality_folds, country, [rows[i] for i in test],
-                                          fatality_sample, options, out["n"][country]))
+                                          fatality_sample, options, out["n"][country],
+                                          _actor_baseline(rows, country),
+                                          out["actors"].setdefault(country, {})))
         out["figures"].update(figures)
     out["reliability"] = reliability.figures()
     if twin_reliability.gold:  # the same recipe on countries it saw: the ratio travels
@@ -342,10 +358,14 @@ def leave_one_country_out(
 
 
 def _fatality_fold(folds: _FatalityFolds | None, country: str, test: Sequence[gold.AcledGold],
-                   sample_size: int, options: Options | None, n: dict) -> dict:
-    """Fatality figures of one left-out country: the pipeline (with the fold's selector when
-    there are ``folds``) as ``<country>_fatalities_exact``, the selector alone on the notes
-    as ``<country>_fatalities_selector_exact``; ``n`` gets the sample size."""
+                   sample_size: int, options: Options | None, n: dict,
+                   actor_baseline: str | None = None, details: dict | None = None) -> dict:
+    """Fatality and actor1 figures of one left-out country from one pipeline pass over a
+    sample of its notes (with the fold's selector when there are ``folds``):
+    ``<country>_fatalities_exact``, ``<country>_actor1_exact`` and
+    ``<country>_actor1_match_without_years`` (beside ``actor_baseline``), and the selector
+    alone on the notes as ``<country>_fatalities_selector_exact``; ``n`` gets the sample
+    size, ``details`` the actor baseline, error categories and (predicted, ACLED) pairs."""
     import dataclasses
     import tempfile
 
@@ -353,13 +373,28 @@ def _fatality_fold(folds: _FatalityFolds | None, country: str, test: Sequence[go
     sample = sorted(test, key=_hash_order)[:sample_size]
     n["fatalities"] = len(sample)
     if folds is None:
-        return {f"{key}_fatalities_exact": fatality_figures(sample, options)}
+        return _sample_figures(key, sample, options, actor_baseline, details)
     with tempfile.TemporaryDirectory() as folder:
         path, info = folds.fit(country, Path(folder))
         n["fatality_selector_train"] = info["n_notes"]
         fold_options = dataclasses.replace(options or Options(), fatality_model=str(path))
-        return {f"{key}_fatalities_exact": fatality_figures(sample, fold_options),
-                f"{key}_fatalities_selector_exact": folds.component(path, sample)}
+        figures = _sample_figures(key, sample, fold_options, actor_baseline, details)
+        figures[f"{key}_fatalities_selector_exact"] = folds.component(path, sample)
+        return figures
+
+
+def _sample_figures(key: str, sample: Sequence[gold.AcledGold], options: Options | None,
+                    actor_baseline: str | None, details: dict | None) -> dict:
+    """Fatalities and actor1 of the full coder's one pass over ``sample``."""
+    from clamor.evaluate import actors
+
+    events = pipeline_events(sample, options)
+    names = None if events is None else [getattr(e, "actor1", None) for e in events]
+    scored = actors.actor_scores(sample, names, actor_baseline)
+    if details is not None:
+        details.update(baseline=actor_baseline, errors=scored["errors"], pairs=scored["pairs"])
+    return {f"{key}_fatalities_exact": fatality_scores(sample, events),
+            **{f"{key}_{name}": values for name, values in scored["figures"].items()}}
 
 
 def leave_one_country_out_fatalities(
@@ -376,7 +411,7 @@ def leave_one_country_out_fatalities(
     rows = read_rows(paths)
     countries = list(countries or eligible_countries(rows))
     folds = _FatalityFolds(rows) if fatality_selector else None
-    out: dict = {"figures": {}, "n": {}, "countries": countries,
+    out: dict = {"figures": {}, "n": {}, "countries": countries, "actors": {},
                  "corpus_sha256": {Path(p).name: corpus_sha256(p) for p in paths},
                  "settings": {"fatality_sample": fatality_sample,
                               "fatality_train_cap": FATALITY_TRAIN_CAP, "seed": SEED}}
@@ -385,5 +420,13 @@ def leave_one_country_out_fatalities(
         test = test[:limit] if limit else test
         out["n"][country] = {"test": len(test)}
         out["figures"].update(_fatality_fold(folds, country, test, fatality_sample, options,
-                                             out["n"][country]))
+                                             out["n"][country], _actor_baseline(rows, country),
+                                             out["actors"].setdefault(country, {})))
     return out
+
+
+def _actor_baseline(rows: Sequence[gold.AcledGold], country: str) -> str | None:
+    """The other countries' most common actor1 pattern named with ``country``."""
+    from clamor.evaluate.actors import country_baseline
+
+    return country_baseline(rows, country)
