@@ -208,6 +208,41 @@ def train(data: Path, out: Path, seed: int = 0, c: float = DEFAULT_C,
     return report
 
 
+def write_unseen(data: Path, out: Path) -> dict[str, int]:
+    """Copy the sentences the shipped detector never saw (held-out split and the gold's
+    articles) into ``out`` in their own formats, for ``clamor evaluate glocon-sentences
+    OUT/sentence_Sabinet.json`` and ``ipe-sentences OUT/sents.csv`` with and without
+    ``--sentence-detector``. The copies are evaluation inputs outside the repository."""
+    import csv
+
+    excluded = gold_docs(data)
+    out.mkdir(parents=True, exist_ok=True)
+    counts = {"glocon": 0, "ipe": 0}
+    with (data / GLOCON).open(encoding="utf-8") as src, \
+            (out / GLOCON.name).open("w", encoding="utf-8") as dst:
+        for line in src:
+            if not line.strip():
+                continue
+            obj = json.loads(line)
+            doc = str(obj.get("id", "")).rsplit("_", 1)[0]
+            key = obj.get("url") or doc
+            if (("glocon", doc) in excluded or ("glocon", obj.get("url")) in excluded
+                    or Sent("glocon", key, "", 0).heldout):
+                dst.write(line)
+                counts["glocon"] += 1
+    with (data / IPE).open(encoding="utf-8", newline="") as src, \
+            (out / IPE.name).open("w", encoding="utf-8", newline="") as dst:
+        reader = csv.DictReader(src)
+        writer = csv.DictWriter(dst, reader.fieldnames or [])
+        writer.writeheader()
+        for row in reader:
+            doc = row["doc_id"].strip()
+            if ("ipe", doc) in excluded or Sent("ipe", doc, "", 0).heldout:
+                writer.writerow(row)
+                counts["ipe"] += 1
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=default_data_dir())
@@ -215,12 +250,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--c", type=float, default=DEFAULT_C)
     parser.add_argument("--ipe-label", choices=("kill_force", "any"), default="kill_force")
+    parser.add_argument("--unseen", type=Path, metavar="DIR",
+                        help="write the sentences the shipped model never saw to DIR, no fit")
     args = parser.parse_args(argv)
     for part in (GLOCON, IPE):
         if not (args.data / part).is_file():
             print(f"development data not found: {args.data / part} (set CLAMOR_DATA)",
                   file=sys.stderr)
             return 2
+    if args.unseen is not None:
+        print(json.dumps(write_unseen(args.data, args.unseen)))
+        return 0
     report = train(args.data, args.out, args.seed, args.c, args.ipe_label)
     print(json.dumps({k: v for k, v in report.items() if k != "out_of_fold_curve"}, indent=2))
     print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.2f} MB) and its card")

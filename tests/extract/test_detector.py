@@ -162,6 +162,18 @@ def test_training_script_on_a_tiny_synthetic_set(tmp_path):
         "the council approved the budget for roads")
 
 
+def test_unseen_copies_hold_exactly_the_sentences_left_out_of_training(tmp_path):
+    script = _train_script()
+    _synthetic_data(tmp_path / "data")
+    assert script.main(["--data", str(tmp_path / "data"), "--unseen", str(tmp_path / "u")]) == 0
+    sents, dropped = script.read_sentences(tmp_path / "data")
+    counts = {ds: sum(s.heldout for s in sents if s.dataset == ds) for ds in ("glocon", "ipe")}
+    glocon = (tmp_path / "u" / "sentence_Sabinet.json").read_text().splitlines()
+    ipe = (tmp_path / "u" / "sents.csv").read_text().splitlines()
+    assert len(glocon) + len(ipe) - 1 == counts["glocon"] + counts["ipe"] + dropped
+    assert len(glocon) == counts["glocon"] + 2  # the gold GLOCON article's two sentences
+
+
 def test_training_script_without_data_is_a_usage_error(tmp_path, capsys):
     assert _train_script().main(["--data", str(tmp_path)]) == 2
     assert "development data not found" in capsys.readouterr().err
