@@ -68,4 +68,8 @@ class Options:
     #: whose relevance score on the raw text is below ``prefilter_threshold`` is not parsed
     #: and gets status ``not_relevant``. Off by default (it withholds events).
     prefilter: bool = False
+    #: the sentence event detector (clamor.extract.detector): a sentence with no trigger
+    #: that the learned detector accepts is typed by the event-type classifier and becomes a
+    #: mention. Off by default (docs/coding-rules.md, "Sentence detector": its figures).
+    sentence_detector: bool = False
     prefilter_threshold: float = DEFAULT_PREFILTER_THRESHOLD

@@ -329,6 +329,19 @@ def _type_sentences(to_type: list[Sentence], sentences: list[Sentence], triggers
     return mentions
 
 
+def _detected(sentences: list[Sentence], triggers: dict[int, list[Trigger]], skip: set[int],
+              model: Any) -> list[Mention]:
+    """Mentions the sentence detector proposes in sentences the lexicon typed nothing in
+    (``skip``: those with a mention, and reactions). A sentence with a trigger the filters
+    judged not new (negated, future, reference, background) is not offered: the detector
+    does not overrule them."""
+    from clamor.extract.detector import DETECTOR_TYPES, detect_mentions, load_detector
+
+    quiet = [s for s in sentences if s.index not in skip
+             and all(t.is_new for t in triggers[s.index])]
+    return detect_mentions(quiet, load_detector(), model, DETECTOR_TYPES)
+
+
 def extract_events(article: Article, doc: Any, options: Options | None = None) -> tuple[list[Event], list[Reaction]]:
     """Events (ACLED taxonomy) and third-party reactions in ``article``; ``doc`` is its spaCy parse."""
     options = options or Options()
@@ -359,6 +372,10 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
     )
     model = _load_model(options)
     mentions = _type_sentences(sentences, sentences, triggers, protest_article, model)
+    if options.sentence_detector:
+        typed = reaction_sentences | {m.sentence.index for m in mentions}
+        mentions = sorted(mentions + _detected(sentences, triggers, typed, model),
+                          key=lambda m: m.sentence.index)
     if not mentions:
         return [], _to_reactions(article, reactions_found, [])
 
