@@ -38,9 +38,12 @@ def notes_csv(tmp_path):
 
 def test_eligible_countries_need_notes_and_types(notes_csv):
     rows = loco.read_rows([notes_csv])
-    assert loco.eligible_countries(rows, min_notes=24, min_types=4) == sorted(COUNTRIES)
-    assert loco.eligible_countries(rows, min_notes=25, min_types=4) == []
-    assert loco.eligible_countries(rows, min_notes=1, min_types=5) == []
+    kw = {"min_type_notes": 6}  # each country has 6 notes of each of its 4 types
+    assert loco.eligible_countries(rows, min_notes=24, min_types=4, **kw) == sorted(COUNTRIES)
+    assert loco.eligible_countries(rows, min_notes=25, min_types=4, **kw) == []
+    assert loco.eligible_countries(rows, min_notes=1, min_types=5, **kw) == []
+    # a type with fewer notes than min_type_notes does not count (Myanmar: explosions only)
+    assert loco.eligible_countries(rows, min_notes=24, min_types=4, min_type_notes=7) == []
 
 
 def test_capped_sample_keeps_every_label(monkeypatch):
