@@ -91,3 +91,15 @@ def test_fatalities_against_always_zero(notes_csv, monkeypatch):
     figures = loco.fatality_figures(rows)
     assert figures["always_0"] == pytest.approx(0.75)
     assert figures["pipeline"] == pytest.approx(1.0)
+
+
+def test_supported_macro_f1_skips_types_with_few_notes():
+    from types import SimpleNamespace
+
+    rows = [SimpleNamespace(event_type="Protests", sub_event_type="Peaceful protest")] * 4
+    rows += [SimpleNamespace(event_type="Battles", sub_event_type="Armed clash")]
+    preds = {"m": [("Protests", "Peaceful protest")] * 5}
+    figures = loco._typing(rows, range(5), preds, "x_", supported={"Protests"})
+    assert figures["x_event_type_macro_f1"]["m"] == pytest.approx(0.8 * 2 / 1.8 / 2)
+    # the battle typed as a protest still costs the protests' precision
+    assert figures["x_event_type_macro_f1_supported"]["m"] == pytest.approx(0.8 * 2 / 1.8)
