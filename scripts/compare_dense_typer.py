@@ -224,9 +224,14 @@ def _labels(probs: np.ndarray, classes: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def compare(sel: dict, cache: Path, dense_weights: list[float]) -> dict:
+def compare(sel: dict, cache: Path, dense_weights: list[float],
+            full_sparse: bool = False) -> dict:
+    """``full_sparse``: the sparse side is the shipped LOCO recipe (every other country,
+    ``loco.COUNTRY_CAP`` notes each) instead of the pool the dense model is fitted on."""
     systems = Systems(sel, cache)
     rows, pool = sel["rows"], sel["pool"]
+    folds = loco._Folds(rows, sel["seeds"], loco.COUNTRY_CAP, loco.MAX_ITER) if full_sparse \
+        else None
     seed_texts = [s.text for s in sel["seeds"]]
     seed_labels = [s.sub_event_type for s in sel["seeds"]]
     result: dict = {"folds": {}, "case": {}, "n": {}, "supported": {}}
@@ -243,6 +248,9 @@ def compare(sel: dict, cache: Path, dense_weights: list[float]) -> dict:
         fitted = systems.fit([rows[i].text for i in train] + seed_texts,
                              [rows[i].sub_event_type for i in train] + seed_labels)
         probs = systems.proba(fitted, [rows[i].text for i in test])
+        if folds is not None:
+            model, _ = folds.fit([i for i, r in enumerate(rows) if r.country != country])
+            probs["sparse"] = _aligned(folds.proba(model, test), model.classes, systems.classes)
         preds = systems_preds(probs)
         scored = score_typing([rows[i].event_type for i in test],
                               [rows[i].sub_event_type for i in test], preds)
@@ -257,7 +265,7 @@ def compare(sel: dict, cache: Path, dense_weights: list[float]) -> dict:
                                               if n >= loco.MIN_TYPE_NOTES)
         print(country, {s: round(v, 3) for s, v in
                         scored["figures"]["event_type_macro_f1"].items()}, flush=True)
-    if sel["case"]:
+    if sel["case"] and folds is None:
         fitted = systems.fit([rows[i].text for i in pool] + seed_texts,
                              [rows[i].sub_event_type for i in pool] + seed_labels)
         case = sel["case"]
@@ -314,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--test-per-country", type=int, default=400)
     parser.add_argument("--dense-weight", default="0.3,0.5",
                         help="comma-separated weights of the dense model in the average")
+    parser.add_argument("--countries", help="comma-separated left-out countries (default: all)")
+    parser.add_argument("--full-sparse", action="store_true",
+                        help="sparse side trained as the shipped LOCO recipe (slow)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     if args.stage == "render":  # the table again from a compare run's --json
@@ -331,7 +342,10 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("encode needs --encoder")
         encode(sel, args.encoder, args.cache)
         return 0
-    result = compare(sel, args.cache, [float(w) for w in args.dense_weight.split(",")])
+    if args.countries:
+        sel["tests"] = {c: sel["tests"][c] for c in args.countries.split(",")}
+    result = compare(sel, args.cache, [float(w) for w in args.dense_weight.split(",")],
+                     args.full_sparse)
     print(table(result))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")
