@@ -29,6 +29,7 @@ from clamor.evaluate import loco
 from clamor.evaluate.scorer import default_data_dir
 
 COLUMNS = (("event_type_macro_f1", ("classifier", "in_distribution", "majority", "keyword")),
+           ("event_type_macro_f1_supported", ("classifier", "in_distribution")),
            ("sub_event_type_weighted_f1", ("classifier", "in_distribution", "keyword")),
            ("fatalities_exact", ("pipeline", "always_0")))
 

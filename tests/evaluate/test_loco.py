@@ -48,9 +48,12 @@ def notes_csv(tmp_path):
 
 def test_eligible_countries_need_notes_and_types(notes_csv):
     rows = loco.read_rows([notes_csv])
-    assert loco.eligible_countries(rows, min_notes=24, min_types=4) == sorted(COUNTRIES)
-    assert loco.eligible_countries(rows, min_notes=25, min_types=4) == []
-    assert loco.eligible_countries(rows, min_notes=1, min_types=5) == []
+    kw = {"min_type_notes": 6}  # each country has 6 notes of each of its 4 types
+    assert loco.eligible_countries(rows, min_notes=24, min_types=4, **kw) == sorted(COUNTRIES)
+    assert loco.eligible_countries(rows, min_notes=25, min_types=4, **kw) == []
+    assert loco.eligible_countries(rows, min_notes=1, min_types=5, **kw) == []
+    # a type with fewer notes than min_type_notes does not count (Myanmar: explosions only)
+    assert loco.eligible_countries(rows, min_notes=24, min_types=4, min_type_notes=7) == []
 
 
 def test_capped_sample_keeps_every_label(monkeypatch):
@@ -185,3 +188,15 @@ def test_full_run_scores_actors_on_its_fatality_pass(notes_csv, monkeypatch):
     assert calls == [24]
     assert res["figures"]["atlantis_actor1_match_without_years"]["pipeline"] == pytest.approx(0.5)
     assert res["actors"]["Atlantis"]["baseline"] == "Military Forces of Atlantis"
+
+
+def test_supported_macro_f1_skips_types_with_few_notes():
+    from types import SimpleNamespace
+
+    rows = [SimpleNamespace(event_type="Protests", sub_event_type="Peaceful protest")] * 4
+    rows += [SimpleNamespace(event_type="Battles", sub_event_type="Armed clash")]
+    preds = {"m": [("Protests", "Peaceful protest")] * 5}
+    figures = loco._typing(rows, range(5), preds, "x_", supported={"Protests"})
+    assert figures["x_event_type_macro_f1"]["m"] == pytest.approx(0.8 * 2 / 1.8 / 2)
+    # the battle typed as a protest still costs the protests' precision
+    assert figures["x_event_type_macro_f1_supported"]["m"] == pytest.approx(0.8 * 2 / 1.8)
