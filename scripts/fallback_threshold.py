@@ -5,8 +5,9 @@ Runs the pipeline on the calibration fold of the ACLED training split (the notes
 ``clamor.evaluate.training.is_calibration``), once without the fallback and once with it at
 0, and prints, for each bar on the grid, how many rule-missed notes the fallback codes and how
 often their event type is right, beside the rules' own event-type accuracy on the same notes.
-The bar is the lowest on the grid at which the fallback is right at least as often as the
-rules. No CASE, no held-out row is read.
+"chosen" is the lowest bar at which the fallback is right at least as often as the
+rules (the shipped bar and why: ``clamor.extract.core.FALLBACK_MIN_PROB``). No CASE, no
+held-out row is read.
 
     CLAMOR_DATA=../shared/data .venv/bin/python scripts/fallback_threshold.py [--limit N]
 """
