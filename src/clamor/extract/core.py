@@ -48,7 +48,7 @@ VIOLENT_TACTICS = frozenset({"arson", "stone throwing", "vandalism"})
 #: calibration fold of the ACLED training split, which the classifier was not fit on
 #: (scripts/fallback_threshold.py: 836 notes, the rules find an event in 695, right type
 #: 0.892), every bar of 0.3..0.9 types the rule-missed notes right (1.000), so notes alone do
-#: not bound it from below; at 0.7 it codes 98 of the 116 (0.5: 115), while short non-event
+#: not bound it from below; at 0.7 it codes 87 of the 105 (0.5: 104), while short non-event
 #: sentences the team wrote score 0.47..0.56 (tests/extract/test_core.py, power to arrest).
 FALLBACK_MIN_PROB = MODEL_OVER_RULES
 #: Arrests of at least this many people outside a demonstration are a mass arrest (ACLED
