@@ -42,6 +42,15 @@ from clamor.options import Options
 NON_LETHAL_PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
 #: Tactics that are demonstrator violence: they belong to Riots events, never to Protests ones.
 VIOLENT_TACTICS = frozenset({"arson", "stone throwing", "vandalism"})
+#: The short-text fallback's bar (:func:`_fallback_mention`): the classifier's calibrated
+#: probability of its event type from which a short text no rule typed is coded anyway; the
+#: bar from which the classifier already overrules the rules (MODEL_OVER_RULES). On the
+#: calibration fold of the ACLED training split, which the classifier was not fit on
+#: (scripts/fallback_threshold.py: 836 notes, the rules find an event in 695, right type
+#: 0.892), every bar of 0.3..0.9 types the rule-missed notes right (1.000), so notes alone do
+#: not bound it from below; at 0.7 it codes 87 of the 105 (0.5: 104), while short non-event
+#: sentences the team wrote score 0.47..0.56 (tests/extract/test_core.py, power to arrest).
+FALLBACK_MIN_PROB = MODEL_OVER_RULES
 #: Arrests of at least this many people outside a demonstration are a mass arrest (ACLED
 #: codes mass arrests, not the arrest of a few suspects in an ordinary crime).
 MASS_ARREST_MIN = 10
@@ -342,6 +351,36 @@ def _detected(sentences: list[Sentence], triggers: dict[int, list[Trigger]], ski
     return detect_mentions(quiet, load_detector(), model, DETECTOR_TYPES)
 
 
+def _fallback_mention(text: str, sentences: list[Sentence], triggers: dict[int, list[Trigger]],
+                      model: Any) -> tuple[list[Mention], float | None]:
+    """The one event of a short text the rules typed nothing in (rule short-text-fallback).
+
+    A text under :data:`THRESHOLD_MIN_WORDS` words (an ACLED note, a snippet) is written about
+    one event by selection, so when no rule types it the classifier types the whole text,
+    if its calibrated probability is at least :data:`FALLBACK_MIN_PROB`. Its mention spans the
+    whole text (the event-type evidence), so places, dates, actors and counts are read by the
+    normal stages from all of it. Text the rules put outside the taxonomy (crime, disasters)
+    or that tells of an event negated, hypothetical or future stays event-free, and so does
+    text a rule judged no event (bare-blast, sport): the fallback fills the rules' silence only.
+    Returns the mention (or none) and the probability.
+    """
+    if model is None or not sentences or any(out_of_taxonomy(ts) for ts in triggers.values()):
+        return [], None
+    if any(t.status in ("negated", "hypothetical", "future") for ts in triggers.values() for t in ts):
+        return [], None
+    for s in sentences:  # a rule that judged the text no event (bare-blast, sport) stands
+        typed = rule_type(triggers[s.index], s.text)
+        if typed and (_bare_blast(typed[1], triggers[s.index], s) or _sport(typed[1], s)):
+            return [], None
+    pred = model.predict([text])[0]
+    if pred.score < FALLBACK_MIN_PROB:
+        return [], None
+    first, last = sentences[0], sentences[-1]
+    whole = Sentence(first.index, first.start, last.end, text[first.start:last.end], first.paragraph)
+    span = Trigger("classifier", whole.start, whole.end, whole.text, whole)
+    return [Mention(pred.event_type, pred.sub_event_type, "short-text-fallback", whole, [span])], round(pred.score, 2)
+
+
 def extract_events(article: Article, doc: Any, options: Options | None = None) -> tuple[list[Event], list[Reaction]]:
     """Events (ACLED taxonomy) and third-party reactions in ``article``; ``doc`` is its spaCy parse."""
     options = options or Options()
@@ -376,6 +415,9 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
         typed = reaction_sentences | {m.sentence.index for m in mentions}
         mentions = sorted(mentions + _detected(sentences, triggers, typed, model),
                           key=lambda m: m.sentence.index)
+    fallback = None
+    if not mentions and len(text.split()) < THRESHOLD_MIN_WORDS:
+        mentions, fallback = _fallback_mention(text, sentences, triggers, model)
     if not mentions:
         return [], _to_reactions(article, reactions_found, [])
 
@@ -506,6 +548,9 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
     ordered = sorted(reported, key=lambda c: min(m.start for m in c.mentions))
     for n, c in enumerate(ordered, 1):
         events.append(_build_event(article, c, n, country, ref, text, dateline))
+    if fallback is not None:
+        # the classifier's calibrated probability, not the rules' incident score, says how sure
+        events = [e.model_copy(update={"confidence": fallback}) for e in events]
     reactions = _to_reactions(article, reactions_found, events, country)
     return events, reactions
 
