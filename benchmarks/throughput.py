@@ -10,11 +10,12 @@ times processing after the models are loaded and warmed on one text; each compar
 
 1. event articles (GLOCON protest documents, IndiaPoliceEvents KILL/FORCE documents, the
    gold event articles): bare ``nlp.pipe`` of the packaged spaCy model against clamor end
-   to end (cleaning included, prefilter on), articles/s, words/s and the ratio;
+   to end (cleaning included; ``--clamor``: by default the fast path and the prefilter),
+   articles/s, words/s and the ratio;
 2. a stream where one article in ten reports contention (those event articles) and the
    rest are dev documents that report no event (GLOCON label 0, IPE with no police
    action) and, half of them, articles from templates written here (sport, business,
-   weather, culture): bare ``nlp.pipe`` against clamor with ``--prefilter``;
+   weather, culture): bare ``nlp.pipe`` against clamor (``--clamor``);
 3. one worker against two (``ProcessPipeline``) on the event articles, with each worker's
    peak memory;
 4. storing and merging as the store grows: seconds per 1,000 articles added when it holds
@@ -90,6 +91,11 @@ def dev_texts(data: Path) -> tuple[list[str], list[str]]:
 
 # ------------------------------------------------------------------ one measurement each
 
+#: clamor's configurations measured: everything parsed; the pre-parse relevance filter;
+#: the fast path (only sentences that can hold an event parsed) with the filter.
+CONFIGS = {"clamor": {}, "clamor-prefilter": {"prefilter": True},
+           "clamor-fast": {"prefilter": True, "fast_path": True}}
+
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -114,7 +120,7 @@ def measure(kind: str, texts: list[str], workers: int = 1) -> dict:
     from clamor.ingest import read_text
     from clamor.options import Options
 
-    options = Options(prefilter=kind == "clamor-prefilter")
+    options = Options(**CONFIGS[kind])
     pipeline = pipeline_for(options, workers)
     list(pipeline.pipe([read_text(t) for t in texts[:max(1, workers)]]))  # load and warm
     start = time.perf_counter()
@@ -219,6 +225,8 @@ def main() -> int:
     ap.add_argument("--skip", default="", help="comma-separated sections to skip: "
                     "events,stream,workers,store")
     ap.add_argument("--repeats", type=int, default=3, help="paired runs per comparison")
+    ap.add_argument("--clamor", default="clamor-fast", choices=sorted(CONFIGS),
+                    help="clamor's configuration in the events and stream sections")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
     if args.child:
@@ -235,9 +243,8 @@ def main() -> int:
                     "command": " ".join(sys.argv)}
     sample = events[:args.events]
     if "events" not in skip:
-        bare, clamor, ratios = paired(("bare", sample, 1), ("clamor-prefilter", sample, 1),
-                                      args.repeats)
-        report["event_articles"] = {"bare_nlp_pipe": bare, "clamor": clamor,
+        bare, clamor, ratios = paired(("bare", sample, 1), (args.clamor, sample, 1), args.repeats)
+        report["event_articles"] = {"bare_nlp_pipe": bare, args.clamor: clamor,
                                     "time_ratio_per_pair": ratios,
                                     "time_ratio_median": sorted(ratios)[len(ratios) // 2]}
         print(json.dumps(report["event_articles"]), flush=True)
@@ -251,17 +258,17 @@ def main() -> int:
             if i % 9 == 0 and len(stream) // 10 < n_events:
                 stream.append(events[-(1 + len(stream) // 10)])
             stream.append(text)
-        bare, clamor, ratios = paired(("bare", stream, 1), ("clamor-prefilter", stream, 1),
-                                      args.repeats)
+        bare, clamor, ratios = paired(("bare", stream, 1), (args.clamor, stream, 1), args.repeats)
         report["one_in_ten_stream"] = {
             "composition": {"event_dev_docs": n_events, "event_free_dev_docs": n_quiet // 2,
                             "template_articles": n_quiet - n_quiet // 2},
-            "bare_nlp_pipe": bare, "clamor_prefilter": clamor,
+            "bare_nlp_pipe": bare, args.clamor: clamor,
             "throughput_ratio_per_pair": [round(1 / r, 2) for r in ratios],
             "throughput_ratio_median": round(1 / sorted(ratios)[len(ratios) // 2], 2)}
         print(json.dumps(report["one_in_ten_stream"]), flush=True)
     if "workers" not in skip:
-        one, two, ratios = paired(("clamor", sample, 1), ("clamor", sample, 2), args.repeats)
+        one, two, ratios = paired((args.clamor, sample, 1), (args.clamor, sample, 2),
+                                  args.repeats)
         report["workers"] = {"one": one, "two": two,
                              "speed_up_per_pair": [round(1 / r, 2) for r in ratios],
                              "speed_up_median": round(1 / sorted(ratios)[len(ratios) // 2], 2)}
