@@ -188,6 +188,7 @@ def store_growth(sizes: list[int], texts: list[str], work: Path) -> list[dict]:
             added += 1
         out.append({"store_articles": size, "seconds_per_1000": round(time.perf_counter() - start, 2),
                     "events_in_store": store.count_events()})
+        print(json.dumps(out[-1]), flush=True)  # a long run shows each size as it ends
     store.close()
     return out
 
