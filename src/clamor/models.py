@@ -152,6 +152,10 @@ class Event(Record):
     arrests_estimate: Quantity | None = None
     crowd_size: Quantity | None = None
     evidence: list[Evidence] = Field(default_factory=list)
+    merged_types: list[str] = Field(
+        default_factory=list,
+        description="event types of actions merged into this event by ACLED's precedence "
+                    "(a protest at an attack's place and day), not its own type")
     notes: str = ""
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
     partisan_sources_only: bool | None = None

@@ -46,6 +46,9 @@ class Options:
     spacy_model: str | None = field(default_factory=lambda: os.environ.get("CLAMOR_SPACY_MODEL"))
     #: clamor event-type model artifact (``.npz`` + card); ``None`` uses the shipped one.
     event_model: str | None = None
+    #: fatality count selector (``.npz`` + card, clamor.extract.fatalities); ``None`` uses the
+    #: shipped one, ``"rules"`` the casualty rules alone (the reference it is measured against).
+    fatality_model: str | None = None
     #: extra publisher registry file(s) merged over the shipped one.
     registry_paths: tuple[str, ...] = ()
     #: languages passed on to the English pipeline.
@@ -57,10 +60,21 @@ class Options:
     relevance_gate: bool = False
     #: relevance model artifact (``.npz`` + card); ``None`` uses the shipped one.
     relevance_model: str | None = None
+    #: the article verifier (clamor.extract.verifier): when True, a whole article with events
+    #: that the verifier, reading what was extracted, judges to report no codable event gets
+    #: no events; its decision replaces ``Extraction.relevance``. See docs/coding-rules.md,
+    #: "Article relevance", for the figures that decide its default.
+    article_verifier: bool = False
+    #: verifier model artifact (``.npz`` + card); ``None`` uses the shipped one.
+    verifier_model: str | None = None
     #: the pre-parse relevance filter: an article (of at least the gate's minimum length)
     #: whose relevance score on the raw text is below ``prefilter_threshold`` is not parsed
     #: and gets status ``not_relevant``. Off by default (it withholds events).
     prefilter: bool = False
+    #: the sentence event detector (clamor.extract.detector): a sentence with no trigger
+    #: that the learned detector accepts is typed by the event-type classifier and becomes a
+    #: mention. Off by default (docs/coding-rules.md, "Sentence detector": its figures).
+    sentence_detector: bool = False
     prefilter_threshold: float = DEFAULT_PREFILTER_THRESHOLD
     #: parse only the sentences holding a trigger word, their neighbours and the lead
     #: (``clamor.nlp.scope``); an article with no trigger word is not parsed (status

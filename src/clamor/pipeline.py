@@ -22,7 +22,9 @@ With ``Options.fast_path`` on, spaCy parses only the sentences that can hold an 
 Output order is input order.
 Every article's relevance decision (``clamor.extract.relevance``) is in
 ``Extraction.relevance``; with ``Options.relevance_gate`` on, whole articles it judges to
-report no codable event come back with no events.
+report no codable event come back with no events. With ``Options.article_verifier`` on, the
+article verifier (``clamor.extract.verifier``) reads the located events of a whole article
+and may withhold them; its decision then is ``Extraction.relevance``.
 """
 
 from __future__ import annotations
@@ -134,6 +136,12 @@ def run_stages(article: Article, doc, options: Options | None = None) -> Extract
     events = locate_events(article, doc, events, options)
     # Actor names carry the country only once the geoparser has found it.
     events = name_actors_by_country(events)
+    if options.article_verifier and events:
+        verdict = _verify(article, events, relevance, options)
+        if verdict is not None:
+            relevance = verdict
+            if not verdict.relevant:
+                events = []  # judged to report no codable event; the reason is recorded
     source = assess_source(article, options)
     if source.partisan:
         events = [e.model_copy(update={"partisan_sources_only": True}) for e in events]
@@ -149,6 +157,15 @@ def _relevance(article: Article, options: Options):
 
     return assess_relevance("\n".join(filter(None, (article.title, article.text))),
                             options.relevance_model)
+
+
+def _verify(article: Article, events, relevance, options: Options):
+    """The article verifier's decision over the located events (None: it does not apply)."""
+    from clamor.extract.verifier import verify_article
+
+    text = "\n".join(filter(None, (article.title, article.text)))
+    score = relevance.score if relevance is not None else 0.5
+    return verify_article(text, events, article.published, score, options.verifier_model)
 
 
 def prefilter(article: Article, options: Options):

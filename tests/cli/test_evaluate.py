@@ -64,3 +64,20 @@ def test_evaluate_data_option_is_for_articles_only(fixtures):
     result = CliRunner().invoke(cli, ["evaluate", "case2021", str(path), "--data",
                                       str(fixtures)])
     assert result.exit_code == 2 and "articles" in result.output
+
+
+def test_sentence_detector_flag_reaches_the_options(fixtures, monkeypatch):
+    import clamor.cli.evaluate as command
+
+    seen = []
+
+    def fake(dataset, path, limit=None, options=None, systems=(), **kwargs):
+        seen.append(options.sentence_detector)
+        return {"figures": {}, "notes": [], "n": 0}
+
+    monkeypatch.setattr(command, "evaluate", fake)
+    path = str(fixtures / "evaluate" / "case_small.tsv")
+    for args in ([], ["--sentence-detector"]):
+        result = CliRunner().invoke(cli, ["evaluate", "case2021", path, "--json", *args])
+        assert result.exit_code == 0, result.output
+    assert seen == [False, True]

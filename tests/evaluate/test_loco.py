@@ -20,27 +20,40 @@ COUNTRIES = {"Atlantis": "Alpha Beta Gamma Delta Epsilon Zeta".split(),
              "Lilliput": "Nu Xi Omicron Pi Rho Sigma".split()}
 
 
+def _actor1(sub: str, country: str, i: int) -> str:
+    """ACLED-like actor1: the military (with regime years) is every country's commonest."""
+    if sub == "Peaceful protest":
+        return f"Protesters ({country})"
+    if sub == "Armed clash" or (sub == "Arrests" and i % 2):
+        return f"Military Forces of {country} (2010-)"
+    return f"Police Forces of {country}" if sub == "Arrests" else f"Gang {i}"
+
+
 @pytest.fixture
 def notes_csv(tmp_path):
     path = tmp_path / "notes.csv"
     with path.open("w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["event_id_cnty", "event_type", "sub_event_type", "country",
-                         "fatalities", "notes", "taxonomy"])
+                         "fatalities", "notes", "taxonomy", "actor1"])
         for country, places in COUNTRIES.items():
             for sub, template in TEMPLATES.items():
                 for i, place in enumerate(places):
                     killed = i + 2 if sub == "Armed clash" else 0
                     writer.writerow([f"{country[:3]}{sub[:3]}{i}", TYPES[sub], sub, country,
-                                     killed, template.format(n=i + 2, p=place), "2019+"])
+                                     killed, template.format(n=i + 2, p=place), "2019+",
+                                     _actor1(sub, country, i)])
     return path
 
 
 def test_eligible_countries_need_notes_and_types(notes_csv):
     rows = loco.read_rows([notes_csv])
-    assert loco.eligible_countries(rows, min_notes=24, min_types=4) == sorted(COUNTRIES)
-    assert loco.eligible_countries(rows, min_notes=25, min_types=4) == []
-    assert loco.eligible_countries(rows, min_notes=1, min_types=5) == []
+    kw = {"min_type_notes": 6}  # each country has 6 notes of each of its 4 types
+    assert loco.eligible_countries(rows, min_notes=24, min_types=4, **kw) == sorted(COUNTRIES)
+    assert loco.eligible_countries(rows, min_notes=25, min_types=4, **kw) == []
+    assert loco.eligible_countries(rows, min_notes=1, min_types=5, **kw) == []
+    # a type with fewer notes than min_type_notes does not count (Myanmar: explosions only)
+    assert loco.eligible_countries(rows, min_notes=24, min_types=4, min_type_notes=7) == []
 
 
 def test_capped_sample_keeps_every_label(monkeypatch):
@@ -88,3 +101,102 @@ def test_fatalities_against_always_zero(notes_csv, monkeypatch):
     figures = loco.fatality_figures(rows)
     assert figures["always_0"] == pytest.approx(0.75)
     assert figures["pipeline"] == pytest.approx(1.0)
+
+
+def test_fatality_selector_of_each_fold_never_sees_its_country(notes_csv, monkeypatch):
+    pytest.importorskip("sklearn")
+    fitted = []
+    original = loco._FatalityFolds.fit
+
+    def spy(self, country, folder):
+        path, info = original(self, country, folder)
+        fitted.append((country, info["n_notes"]))
+        return path, info
+
+    class Extraction:
+        def __init__(self, text):
+            self.events = [] if "marched" in text else [type("E", (), {"fatalities": 0, "confidence": 1.0})()]
+
+    monkeypatch.setattr(loco._FatalityFolds, "fit", spy)
+    monkeypatch.setattr(loco, "pipeline_extractor",
+                        lambda options: lambda texts: [Extraction(t) for t in texts])
+    res = loco.leave_one_country_out_fatalities([notes_csv], countries=["Atlantis"], fatality_sample=24,
+                                                 fatality_selector=True)
+    assert fitted == [("Atlantis", 48)]  # the two other countries' 24 notes each
+    figure = res["figures"]["atlantis_fatalities_exact"]
+    assert figure["no_event_share"] == pytest.approx(0.25)  # the protests: no event
+    assert figure["pipeline_where_event"] == pytest.approx(figure["always_0_where_event"])
+    component = res["figures"]["atlantis_fatalities_selector_exact"]
+    assert component["always_0"] == pytest.approx(0.75)
+    # the rules count the clashes' dead right and the attacks' (coded 0 here) wrong
+    assert component["rules"] == pytest.approx(0.75)
+    assert set(component) == {"selector", "rules", "always_0"}
+
+
+def _actor_coder(calls: list):
+    """A fake full coder: protesters and the military (no years) named with the note's country."""
+    country_of = {p: c for c, places in COUNTRIES.items() for p in places}
+
+    class Extraction:
+        def __init__(self, text):
+            country = next(c for p, c in country_of.items() if p in text)
+            actor = (f"Protesters ({country})" if "marched" in text else
+                     f"Military Forces of {country}" if "clashed" in text else None)
+            self.events = [type("E", (), {"fatalities": 0, "confidence": 1.0, "actor1": actor})()]
+
+    def runner(texts):
+        calls.append(len(texts))
+        return [Extraction(t) for t in texts]
+
+    return lambda options: runner
+
+
+def test_actors_scored_on_the_fatality_pass_beside_the_pattern_baseline(notes_csv, monkeypatch):
+    calls: list = []
+    monkeypatch.setattr(loco, "pipeline_extractor", _actor_coder(calls))
+    res = loco.leave_one_country_out_fatalities([notes_csv], countries=["Atlantis", "Erewhon"],
+                                                 fatality_sample=24)
+    assert calls == [24, 24]  # one pass per country serves fatalities and actors
+    exact, no_years = res["figures"]["atlantis_actor1_exact"], res["figures"]["atlantis_actor1_match_without_years"]
+    assert exact["pipeline"] == pytest.approx(0.25)  # the protesters; the military lacks its years
+    assert no_years["pipeline"] == pytest.approx(0.5)  # + the clashes
+    # the other countries' commonest pattern, named with Atlantis, years dropped
+    assert res["actors"]["Atlantis"]["baseline"] == "Military Forces of Atlantis"
+    assert exact["pattern_majority"] == 0.0
+    assert no_years["pattern_majority"] == pytest.approx(9 / 24)
+    assert res["actors"]["Atlantis"]["errors"]["years"] == 6
+    assert "atlantis_fatalities_exact" in res["figures"]
+
+
+def test_loco_actors_script_reads_the_same_pass(notes_csv, monkeypatch):
+    from clamor.evaluate import actors
+
+    monkeypatch.setattr(loco, "pipeline_extractor", _actor_coder([]))
+    res = loco.leave_one_country_out_fatalities([notes_csv], countries=["Lilliput"], fatality_sample=10)
+    got = actors.leave_one_country_out_actors([notes_csv], ["Lilliput"], 10)
+    assert got["figures"] == {k: v for k, v in res["figures"].items() if "_actor1_" in k}
+    assert got["n"] == {"Lilliput": 10}
+    assert got["baseline"] == {"Lilliput": "Military Forces of Lilliput"}
+    assert len(got["pairs"]["Lilliput"]) == 10
+
+
+def test_full_run_scores_actors_on_its_fatality_pass(notes_csv, monkeypatch):
+    pytest.importorskip("sklearn")
+    calls: list = []
+    monkeypatch.setattr(loco, "pipeline_extractor", _actor_coder(calls))
+    res = loco.leave_one_country_out([notes_csv], countries=["Atlantis"], fatality_sample=24)
+    assert calls == [24]
+    assert res["figures"]["atlantis_actor1_match_without_years"]["pipeline"] == pytest.approx(0.5)
+    assert res["actors"]["Atlantis"]["baseline"] == "Military Forces of Atlantis"
+
+
+def test_supported_macro_f1_skips_types_with_few_notes():
+    from types import SimpleNamespace
+
+    rows = [SimpleNamespace(event_type="Protests", sub_event_type="Peaceful protest")] * 4
+    rows += [SimpleNamespace(event_type="Battles", sub_event_type="Armed clash")]
+    preds = {"m": [("Protests", "Peaceful protest")] * 5}
+    figures = loco._typing(rows, range(5), preds, "x_", supported={"Protests"})
+    assert figures["x_event_type_macro_f1"]["m"] == pytest.approx(0.8 * 2 / 1.8 / 2)
+    # the battle typed as a protest still costs the protests' precision
+    assert figures["x_event_type_macro_f1_supported"]["m"] == pytest.approx(0.8 * 2 / 1.8)

@@ -119,3 +119,32 @@ def test_progress_goes_to_stderr(capsys):
     assert captured.err.splitlines() == [
         "quality: lgl: n=588, 41.9 s", "quality: acled-cross-country: n=5, 1.0 s",
         "quality: sources: failed or skipped, 0.0 s"]
+
+
+def _loco_results(with_actors: bool) -> dict:
+    figures = {"kenya_event_type_macro_f1": {"classifier": 0.77, "majority": 0.06},
+               "kenya_fatalities_exact": {"pipeline": 0.66, "always_0": 0.63}}
+    if with_actors:
+        figures.update({"kenya_actor1_exact": {"pipeline": 0.412, "pattern_majority": 0.2},
+                        "kenya_actor1_match_without_years": {"pipeline": 0.533,
+                                                             "pattern_majority": 0.25}})
+    return {"datasets": {"acled-loco": {"n": {"Kenya": {"test": 7414, "train": 25000}},
+                                        "figures": figures}}}
+
+
+def test_ood_table_has_actor_columns_and_renders_older_results_blank():
+    row = [line for line in quality._ood_table(_loco_results(True)) if line.startswith("| Kenya")][0]
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[-5:] == ["0.660", "0.630", "0.412", "0.533", "0.200 / 0.250"]
+    lines = quality._ood_table(_loco_results(False))
+    head = [line for line in lines if line.startswith("| left out")][0]
+    old = [line for line in lines if line.startswith("| Kenya")][0]
+    assert head.count("|") == old.count("|") == lines[lines.index(head) + 1].count("|")
+    assert [c.strip() for c in old.strip("|").split("|")][-3:] == ["", "", ""]
+
+
+def test_loco_actor_figures_get_floors_but_the_pattern_baseline_does_not():
+    floors = quality.new_floors(_loco_results(True), {"floors": {}, "corpus": {}})["floors"]
+    assert floors["acled-loco.kenya_actor1_exact.pipeline"] == 0.405
+    assert floors["acled-loco.kenya_actor1_match_without_years.pipeline"] == 0.525
+    assert not [k for k in floors if k.endswith((".pattern_majority", ".always_0", ".majority"))]

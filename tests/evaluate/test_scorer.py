@@ -137,6 +137,15 @@ def test_detect_labels_from_events():
     assert not any(scorer.detect_labels(SimpleNamespace(events=[])).values())
 
 
+def test_a_protest_merged_into_an_attack_is_still_a_protest_document():
+    ev = SimpleNamespace(event_type="Explosions/Remote violence", sub_event_type="Grenade",
+                         actor1=None, actor2=None, state_response=[], fatalities=None,
+                         arrests=None, merged_types=["Protests"])
+    assert scorer.detect_labels(SimpleNamespace(events=[ev]))["protest"]
+    assert not scorer.detect_labels(SimpleNamespace(events=[
+        SimpleNamespace(**{**vars(ev), "merged_types": []})]))["protest"]
+
+
 def test_unknown_dataset():
     with pytest.raises(ValueError):
         scorer.evaluate("nope", "x")

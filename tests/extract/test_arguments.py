@@ -51,7 +51,8 @@ def test_actors_renamed_with_the_resolved_country():
               actor1="Protesters (International)", actor2="Police Forces", assoc_actor_1="Students (International)",
               country="Kenya")
     (r,) = name_actors_by_country([e])
-    assert (r.actor1, r.actor2, r.assoc_actor_1) == ("Protesters (Kenya)", "Police Forces of Kenya", "Students (Kenya)")
+    assert (r.actor1, r.assoc_actor_1) == ("Protesters (Kenya)", "Students (Kenya)")
+    assert r.actor2.startswith("Police Forces of Kenya (")  # with the latest regime's years
     untouched = e.model_copy(update={"country": None})
     assert name_actors_by_country([untouched])[0].actor1 == "Protesters (International)"
 
@@ -80,3 +81,58 @@ def test_police_as_source_is_no_state_response():
 def test_passive_deaths_name_no_killer_but_arrests_are_the_state():
     assert "killings" not in _responses("Three people were killed in the riots.")
     assert _responses("Six men have been arrested over the arson, which killed two.") == ["arrests"]
+
+
+def test_name_actors_by_country_gives_regime_years_by_date():
+    import datetime as dt
+
+    from clamor.extract import name_actors_by_country
+    from clamor.models import Event
+
+    e = Event(event_id="e", article_id="a", event_type="Protests", sub_event_type="Excessive force against protesters",
+              actor1="Police Forces", actor2="Protesters (International)", country="Kenya",
+              event_date=dt.date(2019, 5, 1))
+    (r,) = name_actors_by_country([e])
+    assert (r.actor1, r.actor2) == ("Police Forces of Kenya (2013-)", "Protesters (Kenya)")
+    # ACLED's spelling of the country, also for groups
+    e = e.model_copy(update={"country": "Palestinian Territory"})
+    assert name_actors_by_country([e])[0].actor2 == "Protesters (Palestine)"
+
+
+def test_force_country_reads_the_adjective_on_the_forces():
+    from clamor.extract.arguments import force_country
+
+    assert force_country("Israeli warplanes struck a house") == "Israel"
+    assert force_country("Russian forces shelled the town of X") == "Russia"
+    assert force_country("Unknown gunmen shot a trader") is None
+
+
+def test_state_actor_in_conflict_is_military_unless_police_named():
+    assert state_actor("security forces", "Kenya")[0] == "Police Forces of Kenya"
+    assert state_actor("security forces", "Kenya", conflict=True)[0] == "Military Forces of Kenya"
+    assert state_actor("police", "Kenya", conflict=True)[0] == "Police Forces of Kenya"
+
+
+def test_default_actor_when_no_doer_is_recognised():
+    from clamor.extract.arguments import default_actor
+
+    assert default_actor("Air/drone strike", "Explosions/Remote violence", "A drone struck a car.", "Syria") == \
+        ("Military Forces of Syria", 1)
+    assert default_actor("Shelling/artillery/missile attack", "Explosions/Remote violence",
+                         "Russian artillery shelled the village.", "Ukraine") == ("Military Forces of Russia", 1)
+    assert default_actor("Remote explosive/landmine/IED", "Explosions/Remote violence", "A bridge was bombed.",
+                         "Myanmar") == ("Unidentified Armed Group (Myanmar)", 3)
+    assert default_actor("Violent demonstration", "Riots", "Youths burnt tyres.", "Ghana") == ("Rioters (Ghana)", 5)
+    assert default_actor("Agreement", "Strategic developments", "They signed a deal.", "Ghana") is None
+
+
+def test_groups_take_the_country_of_the_events_place():
+    from clamor.extract import name_actors_by_country
+    from clamor.models import Event
+
+    e = Event(event_id="e", article_id="a", event_type="Protests", sub_event_type="Peaceful protest",
+              actor1="Protesters (France)", country="Indonesia")
+    assert name_actors_by_country([e])[0].actor1 == "Protesters (Indonesia)"
+    # a named group keeps its own name
+    e = e.model_copy(update={"actor1": "Islamic State (Iraq)", "country": "Syria"})
+    assert name_actors_by_country([e])[0].actor1 == "Islamic State (Iraq)"

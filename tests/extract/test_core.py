@@ -250,3 +250,23 @@ def test_near_here_is_the_dateline_place(run):
             "to ayodhya in a protest.")
     events, _ = run(text, dateline_place="lucknow")
     assert events and all(e.location == "lucknow" for e in events)
+
+
+def test_one_event_per_listed_town(run):
+    # rule place-list: ACLED codes one event per location
+    events, _ = run("Anti-government protests were held on Thursday in Brasilia and Sao Paulo.")
+    assert sorted(e.location for e in events) == ["Brasilia", "Sao Paulo"]
+    assert {e.sub_event_type for e in events} == {"Peaceful protest"}
+
+
+def test_a_protest_merged_into_a_blast_is_kept_as_a_merged_type(run):
+    events, _ = run("A bomb exploded at a market in Peshawar on Monday, killing five people. "
+                    "Hundreds of traders then staged a protest in Peshawar on Monday, blocking "
+                    "the main road.")
+    (e,) = events
+    assert e.event_type == "Explosions/Remote violence" and e.merged_types == ["Protests"]
+
+
+def test_a_strike_from_the_air_is_the_military_of_the_country_named_with_it(run):
+    events, _ = run("On 10 June 2019, Israeli warplanes struck a house in Gaza City, killing three people.")
+    assert events and events[0].actor1 == "Military Forces of Israel"

@@ -47,3 +47,24 @@ def test_town_names_match_without_diacritics(nlp):
 
 def test_country_name_without_its_inner_article():
     assert [p.country_code for p in country_mentions("rebels killed 16 people in Democratic Republic of Congo")] == ["CD"]
+
+
+def listed(nlp, text):
+    from clamor.extract.places import coordinated_places
+
+    s = Sentence(0, 0, len(text), text, 0)
+    found = find_places(s, nlp(text))
+    head = next(p for p in found if p.role == "event")
+    return [(p.text, p.role) for p in coordinated_places(s, head, found)]
+
+
+def test_towns_listed_after_one_locative_share_it(nlp):
+    assert listed(nlp, "Protests spread on Thursday to towns in Brasilia and Sao Paulo.") == [
+        ("Brasilia", "event"), ("Sao Paulo", "event")]
+    assert listed(nlp, "Protesters gathered in Durban, South Africa, and Johannesburg on Monday.") == [
+        ("Durban", "event"), ("Johannesburg", "event")]
+
+
+def test_a_region_after_a_town_or_a_clause_ends_the_list(nlp):
+    assert listed(nlp, "riots broke out at prantij town in sabarkantha district, gujarat.") == [("prantij", "event")]
+    assert listed(nlp, "Thousands marched in Brasilia, where the congress sits, and in Rio.") == [("Brasilia", "event")]

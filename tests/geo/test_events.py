@@ -145,3 +145,18 @@ def test_dateline_place_when_the_text_names_none_the_geoparser_resolves():
     text = "police fired ten rounds in the air to scare away an unruly mob last night."
     (e,) = _run(text, [_event(text, "fired ten rounds")], dateline_place="surat")
     assert e.location == "Surat" and e.country_code == "IN"
+
+
+def test_a_country_only_event_sits_at_the_capital():
+    # rule region-seat: a country-level event is coded at the capital, not the centroid
+    text = "Thousands protested across Greece on Friday against the new austerity laws."
+    (e,) = _run(text, [_event(text, "protested", country="Greece")])
+    assert e.country_code == "GR" and e.geo_precision == 3
+    assert abs(e.latitude - 37.98) < 0.2 and abs(e.longitude - 23.73) < 0.2
+
+
+def test_a_province_with_no_namesake_town_sits_at_its_largest_town():
+    text = "Residents blocked roads in Limpopo province on Friday over water shortages."
+    (e,) = _run(text, [_event(text, "blocked", country="South Africa")])
+    assert e.admin1 == "Limpopo" and e.geo_precision == 3
+    assert abs(e.latitude - (-23.90)) < 0.2 and abs(e.longitude - 29.47) < 0.2  # Polokwane

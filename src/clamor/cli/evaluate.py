@@ -42,8 +42,11 @@ def figure_rows(result: dict) -> tuple[list[str], list[dict]]:
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="articles only: the folder holding the datasets the gold file refers to "
                    "(default: two folders above PATH).")
+@click.option("--sentence-detector", is_flag=True,
+              help="Turn on the sentence event detector (Options.sentence_detector).")
 @output_options()
-def evaluate_command(dataset, path, limit, out, systems, model, split, data_dir, fmt) -> None:
+def evaluate_command(dataset, path, limit, out, systems, model, split, data_dir, sentence_detector,
+                     fmt) -> None:
     """Score clamor on a gold DATASET at PATH (default: the file in $CLAMOR_DATA).
 
     Every figure is printed beside baselines computed in the same run: majority class
@@ -62,7 +65,7 @@ def evaluate_command(dataset, path, limit, out, systems, model, split, data_dir,
     """
     if path is not None and not path.exists():
         raise InputError(str(path), "no such file")
-    options = Options(event_model=model)
+    options = Options(event_model=model, sentence_detector=sentence_detector)
     extra = {"split": split} if dataset == "acled" else {}
     if dataset == "articles":
         extra = {"data_dir": data_dir}

@@ -104,6 +104,7 @@ class PredictedEvent(Record):
     latitude: float | None = None
     longitude: float | None = None
     fatalities: int | None = None
+    actor1: str | None = None
 
     @classmethod
     def of(cls, event: Any) -> PredictedEvent:
@@ -244,7 +245,7 @@ def _article_counts(art: ArticleGold, preds: list[PredictedEvent]) -> tuple[dict
 
 def _brief(event: GoldEvent | PredictedEvent) -> dict:
     keys = ("event_type", "sub_event_type", "event_date", "location", "latitude",
-            "longitude", "fatalities")
+            "longitude", "fatalities", "actor1")
     return {k: getattr(event, k) for k in keys}
 
 

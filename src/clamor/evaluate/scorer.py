@@ -425,7 +425,9 @@ def detect_labels(extraction) -> dict[str, bool]:
         actors = " ".join(filter(None, [ev.actor1, ev.actor2])).casefold()
         state = any(w in actors for w in _STATE_WORDS)
         response = " ".join(ev.state_response).casefold()
-        if ev.event_type in ("Protests", "Riots"):
+        # a protest merged into an attack at its place and day is still the article's protest
+        merged = set(getattr(ev, "merged_types", None) or ())
+        if ev.event_type in ("Protests", "Riots") or merged & {"Protests", "Riots"}:
             out["protest"] = True
         killed = bool(ev.fatalities) or "killing" in response
         if killed and (state or "killing" in response or "shooting" in response):

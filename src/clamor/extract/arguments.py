@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from clamor.extract.lexicon import load_lexicon
 from clamor.extract.places import country_of
+from clamor.extract.regimes import acled_country, with_regime
 from clamor.extract.sentences import Sentence
 
 #: ACLED actor-type codes (inter1/inter2)
@@ -107,10 +108,60 @@ def find_demands(sentence: Sentence) -> list[Item]:
     return out
 
 
-def state_actor(text: str, country: str | None) -> tuple[str, int]:
-    """ACLED name for the state forces named in ``text`` (police unless the military is named)."""
-    force = "Military Forces" if _MILITARY.search(text) else "Police Forces"
+def state_actor(text: str, country: str | None, conflict: bool = False) -> tuple[str, int]:
+    """ACLED name for the state forces named in ``text``: police unless the military is
+    named, or, in a battle or explosion (``conflict``), unless the police are named
+    ("forces", "security forces" fighting a group are the military in ACLED's coding)."""
+    military = _MILITARY.search(text) or (conflict and not _POLICE.search(text))
+    force = "Military Forces" if military else "Police Forces"
     return (f"{force} of {country}" if country else force), STATE
+
+
+#: a country's adjective or name right before the words naming its forces or their weapons
+#: ("Israeli warplanes", "Russian forces", "Myanmar military"): whose forces they are
+_FORCE_WORDS = (r"(?:military|armed|security|government|state|regime|naval|air)?\s*(?:forces?|troops|soldiers|army|"
+                r"military|police(?:men)?|gendarmes?|navy|air ?force|warplanes?|(?:fighter )?jets?|aircraft|"
+                r"air ?planes?|airplanes?|helicopters?|drones?|artillery|tanks?|gunboats?|missiles?|rockets?|shells?|"
+                r"air ?strikes?|strikes?)")
+_OWNED_FORCE = re.compile(rf"\b(?P<who>[A-Z][a-z]+|US|U\.S\.)\s+{_FORCE_WORDS}\b")
+_AIR = re.compile(r"\b(?:warplanes?|jets?|aircraft|air ?planes?|airplanes?|helicopters?|drones?|air ?strikes?|"
+                  r"air ?force|bombed from the air)\b", re.I)
+_POLICE = re.compile(r"\b(?:police(?:men|man)?|gendarmes?|officers)\b", re.I)
+
+
+def force_country(text: str) -> str | None:
+    """The country whose forces ``text`` names by adjective ("Israeli warplanes" -> Israel)."""
+    for m in _OWNED_FORCE.finditer(text):
+        hit = country_of(m.group("who"))
+        if hit:
+            return hit[0]
+    return None
+
+
+#: Sub-event types whose doer, when the text names none, is a state's military in ACLED's
+#: coding nearly always (non-state groups rarely fly aircraft or fire artillery).
+STATE_WEAPON_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})
+
+
+def default_actor(sub_event_type: str, event_type: str, text: str, country: str | None) -> tuple[str, int] | None:
+    """ACLED's actor1 for an event whose text names no doer this stage recognises.
+
+    A strike from the air or by artillery is a state's military (the country whose weapon
+    the text names, else the event's); any other armed event is the work of an
+    ``Unidentified Armed Group``; riots have rioters, protests protesters."""
+    owner = force_country(text)
+    if sub_event_type in STATE_WEAPON_TYPES or (owner and event_type in ("Battles", "Explosions/Remote violence")):
+        force = "Police Forces" if _POLICE.search(text) and not _AIR.search(text) and not _MILITARY.search(text) \
+            else "Military Forces"
+        where = owner or country
+        return (f"{force} of {where}" if where else force), STATE
+    if event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        return armed_actor("", country)
+    if event_type == "Riots":
+        return group_actor("rioters", country)
+    if event_type == "Protests":
+        return group_actor("protesters", country)
+    return None
 
 
 #: "Pokomo ethnic militia", "Garre clan militia": ACLED names an identity militia after its
@@ -126,7 +177,7 @@ def armed_actor(text: str, country: str | None) -> tuple[str, int]:
     """ACLED name for the non-state armed group named in ``text``: a named group from
     ``armed_groups.tsv`` ("Taliban"), an identity militia ("Pokomo Ethnic Militia (Kenya)"),
     else ``Unidentified Armed Group (Country)``."""
-    where = country or "International"
+    where = acled_country(country) if country else "International"
     best = None
     for pattern, name, inter in load_lexicon().armed_groups:
         m = pattern.search(text)
@@ -144,7 +195,7 @@ def armed_actor(text: str, country: str | None) -> tuple[str, int]:
 
 def group_actor(kind: str, country: str | None) -> tuple[str, int]:
     """``Protesters (Iran)``, ``Rioters (Iran)``, ``Civilians (Iran)`` and their inter codes."""
-    where = country or "International"
+    where = acled_country(country) if country else "International"
     label, inter = {"protesters": ("Protesters", PROTESTERS), "rioters": ("Rioters", RIOTERS),
                     "civilians": ("Civilians", CIVILIANS)}[kind]
     return f"{label} ({where})", inter
@@ -161,16 +212,21 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
 
 
 _NO_COUNTRY = re.compile(r"^(?P<name>Protesters|Rioters|Civilians|Unidentified Armed Group|[\w -]+?) \(International\)$")
+#: groups ACLED names after the country where the event happens, whatever other country the
+#: text mentions ("Protesters (Indonesia)" for a rally in Jakarta against France)
+_PLACE_GROUP = re.compile(r"^(?P<name>Protesters|Rioters|Civilians|Unidentified Armed Group) \([^()]+\)$")
 _BARE_FORCE = re.compile(r"^(?:Police|Military) Forces$")
 
 
 def _with_country(name: str | None, country: str) -> str | None:
     if not name:
         return name
+    country = acled_country(country)
     if _BARE_FORCE.match(name):
         return f"{name} of {country}"
     return "; ".join(
-        f"{m.group('name')} ({country})" if (m := _NO_COUNTRY.match(part.strip())) else part.strip()
+        f"{m.group('name')} ({country})" if (m := _NO_COUNTRY.match(part.strip()) or _PLACE_GROUP.match(part.strip()))
+        else part.strip()
         for part in name.split(";")
     )
 
@@ -181,13 +237,16 @@ def name_actors_by_country(events: list) -> list:
 
     Extraction names actors from the countries the text makes evident; call this after
     :func:`clamor.geo.locate_events` so a town resolved to Kenya gives "Protesters (Kenya)".
+    State forces get ACLED's spelling of their country and the regime years of the event's
+    date ("Police Forces of Kenya (2013-)", :mod:`clamor.extract.regimes`).
     """
     out = []
     for event in events:
-        if not event.country:
-            out.append(event)
-            continue
-        update = {f: _with_country(getattr(event, f), event.country)
-                  for f in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")}
+        update = {}
+        for f in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
+            name = getattr(event, f)
+            if event.country:
+                name = _with_country(name, event.country)
+            update[f] = with_regime(name, event.country, event.event_date) if name else name
         out.append(event.model_copy(update=update))
     return out

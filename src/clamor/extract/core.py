@@ -8,6 +8,7 @@ finished event, by :func:`clamor.pipeline.run_stages`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -15,7 +16,7 @@ from typing import Any
 
 from clamor.extract.arguments import (
     PASSIVE_ARREST, Item, armed_actor, find_demands, find_participants, find_state_response, find_tactics, group_actor,
-    interaction, state_actor,
+    default_actor, force_country, interaction, state_actor,
 )
 from clamor.extract.assemble import (
     EVENT_MIN_SCORE, SEVERITY, THRESHOLD_MIN_WORDS, Incident, assemble, incident_confidence, incident_score,
@@ -23,7 +24,10 @@ from clamor.extract.assemble import (
 from clamor.extract.coding import WEAK_BLAST, Mention, _state_parties, code_sentence, out_of_taxonomy, rule_type
 from clamor.extract.document import MODEL_OVER_RULES, _load_model
 from clamor.extract.lexicon import load_lexicon, type_info
-from clamor.extract.places import Place, country_mentions, country_of, find_places, is_known_town, town_country
+from clamor.extract.fatalities import load_model as load_fatality_model, select_fatalities
+from clamor.extract.places import (
+    Place, coordinated_places, country_mentions, country_of, find_places, is_known_town, town_country,
+)
 from clamor.extract.quantities import Count, find_counts, find_crowd_size
 from clamor.extract.reactions import find_reactions
 from clamor.extract.sentences import Sentence, split_sentences
@@ -38,6 +42,15 @@ from clamor.options import Options
 NON_LETHAL_PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
 #: Tactics that are demonstrator violence: they belong to Riots events, never to Protests ones.
 VIOLENT_TACTICS = frozenset({"arson", "stone throwing", "vandalism"})
+#: The short-text fallback's bar (:func:`_fallback_mention`): the classifier's calibrated
+#: probability of its event type from which a short text no rule typed is coded anyway; the
+#: bar from which the classifier already overrules the rules (MODEL_OVER_RULES). On the
+#: calibration fold of the ACLED training split, which the classifier was not fit on
+#: (scripts/fallback_threshold.py: 836 notes, the rules find an event in 695, right type
+#: 0.892), every bar of 0.3..0.9 types the rule-missed notes right (1.000), so notes alone do
+#: not bound it from below; at 0.7 it codes 87 of the 105 (0.5: 104), while short non-event
+#: sentences the team wrote score 0.47..0.56 (tests/extract/test_core.py, power to arrest).
+FALLBACK_MIN_PROB = MODEL_OVER_RULES
 #: Arrests of at least this many people outside a demonstration are a mass arrest (ACLED
 #: codes mass arrests, not the arrest of a few suspects in an ordinary crime).
 MASS_ARREST_MIN = 10
@@ -325,6 +338,49 @@ def _type_sentences(to_type: list[Sentence], sentences: list[Sentence], triggers
     return mentions
 
 
+def _detected(sentences: list[Sentence], triggers: dict[int, list[Trigger]], skip: set[int],
+              model: Any) -> list[Mention]:
+    """Mentions the sentence detector proposes in sentences the lexicon typed nothing in
+    (``skip``: those with a mention, and reactions). A sentence with a trigger the filters
+    judged not new (negated, future, reference, background) is not offered: the detector
+    does not overrule them."""
+    from clamor.extract.detector import DETECTOR_TYPES, detect_mentions, load_detector
+
+    quiet = [s for s in sentences if s.index not in skip
+             and all(t.is_new for t in triggers[s.index])]
+    return detect_mentions(quiet, load_detector(), model, DETECTOR_TYPES)
+
+
+def _fallback_mention(text: str, sentences: list[Sentence], triggers: dict[int, list[Trigger]],
+                      model: Any) -> tuple[list[Mention], float | None]:
+    """The one event of a short text the rules typed nothing in (rule short-text-fallback).
+
+    A text under :data:`THRESHOLD_MIN_WORDS` words (an ACLED note, a snippet) is written about
+    one event by selection, so when no rule types it the classifier types the whole text,
+    if its calibrated probability is at least :data:`FALLBACK_MIN_PROB`. Its mention spans the
+    whole text (the event-type evidence), so places, dates, actors and counts are read by the
+    normal stages from all of it. Text the rules put outside the taxonomy (crime, disasters)
+    or that tells of an event negated, hypothetical or future stays event-free, and so does
+    text a rule judged no event (bare-blast, sport): the fallback fills the rules' silence only.
+    Returns the mention (or none) and the probability.
+    """
+    if model is None or not sentences or any(out_of_taxonomy(ts) for ts in triggers.values()):
+        return [], None
+    if any(t.status in ("negated", "hypothetical", "future") for ts in triggers.values() for t in ts):
+        return [], None
+    for s in sentences:  # a rule that judged the text no event (bare-blast, sport) stands
+        typed = rule_type(triggers[s.index], s.text)
+        if typed and (_bare_blast(typed[1], triggers[s.index], s) or _sport(typed[1], s)):
+            return [], None
+    pred = model.predict([text])[0]
+    if pred.score < FALLBACK_MIN_PROB:
+        return [], None
+    first, last = sentences[0], sentences[-1]
+    whole = Sentence(first.index, first.start, last.end, text[first.start:last.end], first.paragraph)
+    span = Trigger("classifier", whole.start, whole.end, whole.text, whole)
+    return [Mention(pred.event_type, pred.sub_event_type, "short-text-fallback", whole, [span])], round(pred.score, 2)
+
+
 def extract_events(article: Article, doc: Any, options: Options | None = None) -> tuple[list[Event], list[Reaction]]:
     """Events (ACLED taxonomy) and third-party reactions in ``article``; ``doc`` is its spaCy parse."""
     options = options or Options()
@@ -355,13 +411,25 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
     )
     model = _load_model(options)
     mentions = _type_sentences(sentences, sentences, triggers, protest_article, model)
+    if options.sentence_detector:
+        typed = reaction_sentences | {m.sentence.index for m in mentions}
+        mentions = sorted(mentions + _detected(sentences, triggers, typed, model),
+                          key=lambda m: m.sentence.index)
+    fallback = None
+    if not mentions and len(text.split()) < THRESHOLD_MIN_WORDS:
+        mentions, fallback = _fallback_mention(text, sentences, triggers, model)
     if not mentions:
         return [], _to_reactions(article, reactions_found, [])
 
     places = {s.index: find_places(s, doc) for s in sentences}
     elsewhere = {s.index: _elsewhere(s, s.start, s.end) for s in sentences}
+    fatality_model = load_fatality_model(options.fatality_model)
+
+    listed: dict[int, Place] = {}
 
     def mention_place(m: Mention) -> Place | None:
+        if id(m) in listed:
+            return listed[id(m)]
         cands = [p for p in places[m.sentence.index] if p.role == "event"]
         if not cands:
             return _here(m.sentence, article, text)
@@ -370,13 +438,14 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
         # sabarkantha district, gujarat"); among equals, the nearest to the trigger
         return min(cands, key=lambda p: (not is_known_town(p.text), abs(p.start - m.start)))
 
+    mentions = _split_listed(mentions, mention_place, places, listed)
     counter: Counter[str] = Counter()
     first_place: dict[str, Place] = {}
     away_mention = {id(m): _elsewhere(m.sentence, m.start, max(t.end for t in m.triggers) if m.triggers else m.start)
                     for m in mentions}
     for m in mentions:
         p = mention_place(m)
-        if p is not None and not away_mention[id(m)]:
+        if p is not None and not away_mention[id(m)] and id(m) not in listed:
             counter[p.text.lower()] += 1
             first_place.setdefault(p.text.lower(), p)
     main_place = first_place[counter.most_common(1)[0][0]] if counter else None
@@ -445,7 +514,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
                 continued = None if other_place or accident else _continued_report(s, sentences, by_sentence)
                 if continued:
                     # rule continuation: "... clashed with police. A man was killed." counts the same event
-                    _add_counts(continued, find_counts(s.text, s.start))
+                    _add_counts(continued, select_fatalities(s.text, s.start, find_counts(s.text, s.start), fatality_model))
                 # a state response with no place of its own answers the article's main events
                 if other_place or not find_state_response(s):
                     continue
@@ -458,7 +527,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
                 c.items.extend(find_state_response(s))
             continue
         items = find_participants(s) + find_tactics(s) + find_state_response(s) + find_demands(s)
-        counts = find_counts(s.text, s.start)
+        counts = select_fatalities(s.text, s.start, find_counts(s.text, s.start), fatality_model)
         crowd = find_crowd_size(s.text, s.start, counts)
         for c in targets:
             if c.event_type in _PROTEST_FAMILY:
@@ -479,8 +548,29 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
     ordered = sorted(reported, key=lambda c: min(m.start for m in c.mentions))
     for n, c in enumerate(ordered, 1):
         events.append(_build_event(article, c, n, country, ref, text, dateline))
+    if fallback is not None:
+        # the classifier's calibrated probability, not the rules' incident score, says how sure
+        events = [e.model_copy(update={"confidence": fallback}) for e in events]
     reactions = _to_reactions(article, reactions_found, events, country)
     return events, reactions
+
+
+def _split_listed(mentions: list[Mention], place_of, places: dict[int, list[Place]],
+                  listed: dict[int, Place]) -> list[Mention]:
+    """Each mention, and beside it one copy per further town its sentence lists after the
+    mention's place ("protests in Brasilia and Sao Paulo"): rule place-list, ACLED codes one
+    event per location. ``listed`` maps a copy's id to its town."""
+    out: list[Mention] = []
+    for m in mentions:
+        out.append(m)
+        p = place_of(m)
+        if p is None or p.role != "event":
+            continue
+        for q in coordinated_places(m.sentence, p, places[m.sentence.index])[1:]:
+            copy = dataclasses.replace(m)
+            listed[id(copy)] = q
+            out.append(copy)
+    return out
 
 
 def _add_counts(targets: list[Incident], counts: list[Count]) -> None:
@@ -591,6 +681,9 @@ def _build_event(article: Article, c: Incident, n: int, country: Place | None, r
     armed_name = armed_actor(sentences_text, cname) if armed_named else None
     armed_first = armed_named and (state_span is None or armed_span[0] < state_span[0]
                                    or _by_armed_group(sentences_text, lex.triggers["armed_group"].pattern))
+    # whose forces: the country named with them ("Israeli warplanes"), else the article's
+    force_cname = force_country(sentences_text) or cname
+    conflict = c.event_type in ("Battles", "Explosions/Remote violence")
     first_trigger = min(triggers, key=lambda t: t.start)
     trig_span = (first_trigger.start, first_trigger.end)
     a1 = a2 = None
@@ -599,14 +692,14 @@ def _build_event(article: Article, c: Incident, n: int, country: Place | None, r
         a1, i1 = group_actor("protesters", cname)
         if c.sub_event_type == "Protest with intervention" or state_span:
             if state_span:
-                a2, i2 = state_actor(text[state_span[0]:state_span[1]], cname)
+                a2, i2 = state_actor(text[state_span[0]:state_span[1]], force_cname, conflict)
     elif c.sub_event_type == "Excessive force against protesters":
-        a1, i1 = state_actor(text[state_span[0]:state_span[1]] if state_span else "", cname)
+        a1, i1 = state_actor(text[state_span[0]:state_span[1]] if state_span else "", force_cname, conflict)
         a2, i2 = group_actor("protesters", cname)
     elif c.sub_event_type == "Violent demonstration":
         a1, i1 = group_actor("rioters", cname)
         if state_span:
-            a2, i2 = state_actor(text[state_span[0]:state_span[1]], cname)
+            a2, i2 = state_actor(text[state_span[0]:state_span[1]], force_cname, conflict)
     elif c.sub_event_type == "Mob violence":
         a1, i1 = group_actor("rioters", cname)
         if re.search(r"\b(?:killed|attacked|assaulted|lynched|beat|beaten|injured)\b", sentences_text, re.I):
@@ -615,12 +708,12 @@ def _build_event(article: Article, c: Incident, n: int, country: Place | None, r
         if armed_first:
             a1, i1 = armed_name
         elif state_span:
-            a1, i1 = state_actor(text[state_span[0]:state_span[1]], cname)
+            a1, i1 = state_actor(text[state_span[0]:state_span[1]], force_cname, conflict)
         a2, i2 = group_actor("civilians", cname)
     elif c.sub_event_type == "Arrests":
-        a1, i1 = state_actor(text[state_span[0]:state_span[1]] if state_span else "", cname)
+        a1, i1 = state_actor(text[state_span[0]:state_span[1]] if state_span else "", force_cname, conflict)
     elif state_span and not armed_first:
-        a1, i1 = state_actor(text[state_span[0]:state_span[1]], cname)
+        a1, i1 = state_actor(text[state_span[0]:state_span[1]], force_cname, conflict)
         if armed_named and c.event_type in ("Battles", "Explosions/Remote violence"):
             a2, i2 = armed_name
     elif armed_named:
@@ -628,7 +721,11 @@ def _build_event(article: Article, c: Incident, n: int, country: Place | None, r
         # check point", "killed by militants") is actor1, the state forces it hit actor2
         a1, i1 = armed_name
         if state_span and c.event_type in ("Battles", "Explosions/Remote violence"):
-            a2, i2 = state_actor(text[state_span[0]:state_span[1]], cname)
+            a2, i2 = state_actor(text[state_span[0]:state_span[1]], force_cname, conflict)
+
+    if a1 is None:
+        # rule default-actor: no doer recognised; the one ACLED's coding implies for the type
+        a1, i1 = default_actor(c.sub_event_type, c.event_type, sentences_text, cname) or (None, None)
 
     def actor_span(actor: str, inter: int) -> tuple[int, int]:
         """Evidence of an actor: the state force's words, the armed group's, else the trigger."""
@@ -680,6 +777,9 @@ def _build_event(article: Article, c: Incident, n: int, country: Place | None, r
         plover_type=info.plover_type,
         disorder_type=info.disorder_type,
         evidence=ev,
+        # what precedence hid: a document-level reader (is there a protest?) must not
+        # depend on how incidents were merged
+        merged_types=sorted({m.event_type for m in c.mentions} - {c.event_type}),
         confidence=incident_confidence(c),
         **fields,
     )

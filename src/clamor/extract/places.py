@@ -239,3 +239,57 @@ def find_places(sentence: Sentence, doc: Any | None = None) -> list[Place]:
         role = _role(sentence, start - sentence.start, end - sentence.start)
         out.append(Place(start, end, text, role))
     return out
+
+
+#: Between two places of one list: a comma, "and", or both ("in Brasilia and Sao Paulo",
+#: "in c r avenue, college street, hazra and howrah").
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?", re.I)
+#: A list item: one to three words (a town name) up to the next separator.
+_LIST_ITEM = re.compile(r"([A-Za-z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,2}?)(?=\s*(?:,|\band\b|&|[.;:]|$|\s+(?:on|in|at|during|while|after|before|when|where|to|from|with|over)\b))", re.I)
+
+
+def coordinated_places(sentence: Sentence, head: Place, places: list[Place]) -> list[Place]:
+    """Towns listed with ``head`` after one locative ("protests in Brasilia and Sao Paulo":
+    Sao Paulo for head Brasilia), in text order, ``head`` first (rule place-list: ACLED
+    codes one event per location). Only known towns join, with ``head``'s role; a region
+    after a town ("in prantij, gujarat") encloses it and is no list item."""
+    if not is_known_town(head.text):
+        return [head]
+    out = [head]
+    known = {(p.start, p.end): p for p in places}
+    pos = head.end
+    joined = False  # a list ends in "and": "in surat, the officer said" is none
+    while True:
+        rel = pos - sentence.start
+        gap = _LIST_GAP.match(sentence.text, rel)
+        if gap is None or gap.end() == rel:
+            break
+        joined = joined or bool(re.search(r"\band\b|&", gap.group(0), re.I))
+        item = _LIST_ITEM.match(sentence.text, gap.end())
+        if item is None:
+            break
+        words = item.group(1).split()
+        found = None
+        for n in range(len(words), 0, -1):  # the longest known town the item starts with
+            name = " ".join(words[:n])
+            start = sentence.start + gap.end()
+            place = known.get((start, start + len(name)))
+            if place is not None and place.role not in ("origin", "home") and is_known_town(name):
+                found = Place(place.start, place.end, place.text, head.role)  # the head's locative
+            elif place is None and is_known_town(name) and not _common_word(name) and not country_of(name) and (
+                    sentence.text.islower() or sentence.text.isupper() or name[:1].isupper()):
+                found = Place(start, start + len(name), name, head.role)
+            if found is not None:
+                break
+        if found is None:
+            if _common_word(words[0]):
+                break  # "in Brasilia, where ...": the list has ended
+            # a non-town item ("college street") keeps the list going only when more follow
+            pos = sentence.start + item.end()
+            if not _LIST_GAP.match(sentence.text, item.end()):
+                break
+            continue
+        out.append(found)
+        pos = found.end
+    return out if joined else [head]
+

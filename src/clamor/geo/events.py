@@ -287,7 +287,10 @@ def _region_seat(gp: Geoparser, region) -> tuple[float, float] | None:
     """A region's namesake town inside it (Garissa County -> Garissa): ACLED codes a
     region-level event at its main town rather than at the region's centroid. A district
     without a point of its own named for a part of a town ("Kaduna South", "Kisii
-    Central") is put at that town rather than at its admin1's centroid."""
+    Central") is put at that town rather than at its admin1's centroid. A province with no
+    namesake town, and a country, are put at their seat (rule region-seat:
+    :meth:`~clamor.geo.gazetteer.Gazetteer.seat`, the province's largest town, the
+    country's capital), where a coder codes an event the text places no closer."""
     from clamor.geo.normalize import acled_admin_name, name_key, strip_admin_affix
     from clamor.geo.resolve import DIRECTIONAL_NAME
 
@@ -299,14 +302,15 @@ def _region_seat(gp: Geoparser, region) -> tuple[float, float] | None:
              if c.feature_class == "P" and c.country_code == region.country_code
              and c.admin1_code == region.admin1_code and c.lat is not None]
     if not towns:
-        return None
+        seat = gp.gazetteer.seat(region)
+        return (seat.lat, seat.lon) if seat is not None else None
     best = max(towns, key=lambda c: c.population)
     return best.lat, best.lon
 
 
 def _fill(gp: Geoparser, event: Event, m: Mention, loc_ev: Evidence | None) -> Event:
     place = gp.gazetteer.to_place(m.best)
-    if m.best.feature_code in ("ADM1", "ADM2"):
+    if m.best.feature_code in ("ADM1", "ADM2", "PCLI"):
         seat = _region_seat(gp, m.best)
         if seat is not None:
             place = place.model_copy(update={"lat": seat[0], "lon": seat[1]})

@@ -385,6 +385,22 @@ class Gazetteer:
         return self._admin2_names.get(
             f"{cand.country_code}.{cand.admin1_code}.{cand.admin2_code}")
 
+    def seat(self, region: Candidate) -> Candidate | None:
+        """The town an event known only at ``region`` is coded at (ACLED: a province's
+        capital, a country's capital): a country's capital (PPLC); an admin1's most populous
+        town (the gazetteer carries no provincial-capital codes; the largest town usually
+        is the capital). None for other kinds or when none is known."""
+        if region.feature_code == "PCLI":
+            sql, args = "fcode = 'PPLC' AND cc = ?", (region.country_code,)
+        elif region.feature_code == "ADM1" and region.admin1_code:
+            sql, args = "fclass = 'P' AND cc = ? AND a1 = ?", (region.country_code, region.admin1_code)
+        else:
+            return None
+        row = self._con.execute(
+            f"SELECT {self._COLS}, 0 FROM places p WHERE {sql} AND lat IS NOT NULL "
+            "ORDER BY pop DESC LIMIT 1", args).fetchone()
+        return Candidate(*row) if row else None
+
     def point(self, cand: Candidate) -> tuple[float | None, float | None]:
         """Coordinates of a candidate, falling back to its admin1's, then its country's."""
         if cand.lat is not None:

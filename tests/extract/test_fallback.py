@@ -1,0 +1,61 @@
+"""The short-text fallback (rule short-text-fallback): a short text no rule typed is coded
+by the classifier when it is sure enough, once, from the whole text."""
+
+import pytest
+
+import clamor.extract.core as core
+from clamor.extract.classifier import TypePrediction
+
+#: A text with no rule trigger the team wrote: the rules type nothing in it.
+QUIET = "On 10 June 2019, a new militia leader was named in Kisumu (Kisumu)."
+
+
+class _Stub:
+    """A classifier that gives every text the same type with probability ``score``."""
+
+    def __init__(self, score: float):
+        self.score = score
+
+    def predict(self, texts):
+        return [TypePrediction("Strategic developments", "Non-violent transfer of territory", self.score, self.score)
+                for _ in texts]
+
+
+@pytest.fixture
+def typer(monkeypatch):
+    def use(score: float):
+        monkeypatch.setattr(core, "_load_model", lambda options: _Stub(score))
+    return use
+
+
+def test_rules_find_nothing_in_the_quiet_text(run, monkeypatch):
+    monkeypatch.setattr(core, "FALLBACK_MIN_PROB", 1.01)
+    assert run(QUIET)[0] == []
+
+
+def test_confident_typer_codes_one_event_from_the_whole_text(run, typer):
+    typer(core.FALLBACK_MIN_PROB + 0.1)
+    (e,) = run(QUIET)[0]
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Non-violent transfer of territory")
+    assert e.confidence == round(core.FALLBACK_MIN_PROB + 0.1, 2)
+    typed = [ev for ev in e.evidence if ev.field == "event_type"]
+    assert [ev.text for ev in typed] == [QUIET]  # evidence: the whole text
+    assert e.location == "Kisumu"  # the normal stages fill the place
+
+
+def test_unsure_typer_codes_nothing(run, typer):
+    typer(core.FALLBACK_MIN_PROB - 0.05)
+    assert run(QUIET)[0] == []
+
+
+def test_long_text_gets_no_fallback(run, typer):
+    typer(0.99)
+    long_text = " ".join([QUIET] * (core.THRESHOLD_MIN_WORDS // 10 + 1))
+    assert len(long_text.split()) >= core.THRESHOLD_MIN_WORDS
+    assert run(long_text)[0] == []
+
+
+def test_out_of_taxonomy_and_future_texts_stay_event_free(run, typer):
+    typer(0.99)
+    assert run("Floods swept through Dhaka on Monday after heavy rains, killing five people.")[0] == []
+    assert run("The teachers' union said it will hold a march in Kisumu next week.")[0] == []
