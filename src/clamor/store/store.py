@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
-from sqlalchemy import Connection, Engine, and_, bindparam, func, insert, or_, select, text, true, update
+from sqlalchemy import (Connection, Engine, and_, bindparam, func, insert, or_, select, text, true,
+                        union, update)
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from clamor._version import __version__
@@ -20,6 +21,7 @@ from clamor.geo.distance import haversine_km
 from clamor.merge.rules import PLACE_RADIUS_KM, PRECISION_HALF_WIDTH_DAYS
 from clamor.models import Article, Event, Extraction, Reaction, SourceAssessment
 from clamor.store import schema as t
+from clamor.store.cells import cells_overlapping, place_cell
 from clamor.store.review import REVIEWED, apply_overrides, stored_overrides
 from clamor.store.records import (
     ArticleOutcome,
@@ -271,26 +273,38 @@ class Store:
             return []
         window = dt.timedelta(days=CANDIDATE_WINDOW_DAYS)
         e = t.events.c
-        where = [e.type_family == family,
-                 e.event_date.between(event.event_date - window, event.event_date + window)]
+        common = [e.type_family == family,
+                  e.event_date.between(event.event_date - window, event.event_date + window)]
         if event.country_code:
-            where.append(or_(e.country_code == event.country_code, e.country_code.is_(None)))
+            common.append(or_(e.country_code == event.country_code, e.country_code.is_(None)))
         # place: the chosen point within CANDIDATE_RADIUS_FACTOR radii, or the same admin2
-        # or location name (members of a stored event may lie a little off its chosen point)
+        # or location name (members of a stored event may lie a little off its chosen point).
+        # One SELECT per kind of nearness, each on its own index (ix_events_family_cell,
+        # ix_events_family_admin2, ix_events_family_location), so the rows read are the
+        # nearby ones, not every event of the family in the window.
         near = []
         if event.latitude is not None and event.longitude is not None:
             km = PLACE_RADIUS_KM * CANDIDATE_RADIUS_FACTOR
             dlat, dlon = _degrees(event.latitude, km)
-            near.append(and_(e.latitude.between(event.latitude - dlat, event.latitude + dlat),
-                             e.longitude.between(event.longitude - dlon, event.longitude + dlon)))
+            box = (event.latitude - dlat, event.latitude + dlat,
+                   event.longitude - dlon, event.longitude + dlon)
+            place = [e.latitude.between(box[0], box[1]), e.longitude.between(box[2], box[3])]
+            cells = cells_overlapping(*box)
+            if cells is not None:
+                place.append(e.place_cell.in_(cells))
+            near.append(place)
         if event.admin2:
-            near.append(func.lower(e.admin2) == event.admin2.lower())
+            near.append([func.lower(e.admin2) == event.admin2.lower()])
         if event.location:
-            near.append(func.lower(e.location) == event.location.lower())
+            near.append([func.lower(e.location) == event.location.lower()])
         if not near:
             return []
-        where.append(or_(*near))
-        ids = [r[0] for r in conn.execute(select(e.event_id).where(and_(*where)))]
+        found = union(*(select(e.event_id, e.event_date, e.created_at).where(*common, *cond)
+                        for cond in near)).subquery()
+        # Date, then age: the order the family-and-date index used to give them in
+        # (best_match keeps the first of equally good candidates).
+        ids = [r[0] for r in conn.execute(select(found.c.event_id).order_by(
+            found.c.event_date, found.c.created_at, found.c.event_id))]
         if not ids:
             return []
         groups: dict[str, tuple[list[Event], dict[str, list[str]]]] = {i: ([], {}) for i in ids}
@@ -354,6 +368,7 @@ class Store:
         row.update(
             event_id=merged.event_id,
             type_family=type_family(e.event_type) or "other",
+            place_cell=place_cell(e.latitude, e.longitude),
             corroboration=merged.corroboration,
             record=record,
             choices={k: v.model_dump(mode="json") for k, v in merged.choices.items()},
