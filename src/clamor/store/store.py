@@ -267,7 +267,22 @@ class Store:
     # ------------------------------------------------------------------ merging
 
     def _candidates(self, conn, event: Event) -> list[tuple[str, list[Event], dict[str, list[str]]]]:
-        """Stored events that might be ``event``: same family, nearby date and country."""
+        """Stored events that might be ``event``, each with its members and their reasons."""
+        ids = self._candidate_ids(conn, event)
+        if not ids:
+            return []
+        groups: dict[str, tuple[list[Event], dict[str, list[str]]]] = {i: ([], {}) for i in ids}
+        s = t.event_sources.c
+        rows = conn.execute(select(s.event_id, s.event_values, s.match_reasons, s.source_event_id)
+                            .where(s.event_id.in_(ids)).order_by(s.id))
+        for event_id, values, reasons, source_event_id in rows:
+            groups[event_id][0].append(Event.model_validate(values))
+            groups[event_id][1][source_event_id] = reasons
+        return [(i, evs, rs) for i, (evs, rs) in groups.items()]
+
+    def _candidate_ids(self, conn, event: Event) -> list[str]:
+        """Ids of stored events that might be ``event``: same family, nearby date, country
+        and place."""
         family = type_family(event.event_type)
         if family is None or event.event_date is None:
             return []
@@ -303,18 +318,8 @@ class Store:
                         for cond in near)).subquery()
         # Date, then age: the order the family-and-date index used to give them in
         # (best_match keeps the first of equally good candidates).
-        ids = [r[0] for r in conn.execute(select(found.c.event_id).order_by(
+        return [r[0] for r in conn.execute(select(found.c.event_id).order_by(
             found.c.event_date, found.c.created_at, found.c.event_id))]
-        if not ids:
-            return []
-        groups: dict[str, tuple[list[Event], dict[str, list[str]]]] = {i: ([], {}) for i in ids}
-        s = t.event_sources.c
-        rows = conn.execute(select(s.event_id, s.event_values, s.match_reasons, s.source_event_id)
-                            .where(s.event_id.in_(ids)).order_by(s.id))
-        for event_id, values, reasons, source_event_id in rows:
-            groups[event_id][0].append(Event.model_validate(values))
-            groups[event_id][1][source_event_id] = reasons
-        return [(i, evs, rs) for i, (evs, rs) in groups.items()]
 
     def _assessments(self, conn, article_ids: Iterable[str]) -> dict[str, SourceAssessment]:
         c = t.source_assessments.c
