@@ -10,11 +10,12 @@ times processing after the models are loaded and warmed on one text; each compar
 
 1. event articles (GLOCON protest documents, IndiaPoliceEvents KILL/FORCE documents, the
    gold event articles): bare ``nlp.pipe`` of the packaged spaCy model against clamor end
-   to end (cleaning included, prefilter on), articles/s, words/s and the ratio;
+   to end (cleaning included; ``--clamor``: by default the fast path and the prefilter),
+   articles/s, words/s and the ratio;
 2. a stream where one article in ten reports contention (those event articles) and the
    rest are dev documents that report no event (GLOCON label 0, IPE with no police
    action) and, half of them, articles from templates written here (sport, business,
-   weather, culture): bare ``nlp.pipe`` against clamor with ``--prefilter``;
+   weather, culture): bare ``nlp.pipe`` against clamor (``--clamor``);
 3. one worker against two (``ProcessPipeline``) on the event articles, with each worker's
    peak memory;
 4. storing and merging as the store grows: seconds per 1,000 articles added when it holds
@@ -34,6 +35,7 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -90,6 +92,11 @@ def dev_texts(data: Path) -> tuple[list[str], list[str]]:
 
 # ------------------------------------------------------------------ one measurement each
 
+#: clamor's configurations measured: everything parsed; the pre-parse relevance filter;
+#: the fast path (only sentences that can hold an event parsed) with the filter.
+CONFIGS = {"clamor": {}, "clamor-prefilter": {"prefilter": True},
+           "clamor-fast": {"prefilter": True, "fast_path": True}}
+
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -114,7 +121,7 @@ def measure(kind: str, texts: list[str], workers: int = 1) -> dict:
     from clamor.ingest import read_text
     from clamor.options import Options
 
-    options = Options(prefilter=kind == "clamor-prefilter")
+    options = Options(**CONFIGS[kind])
     pipeline = pipeline_for(options, workers)
     list(pipeline.pipe([read_text(t) for t in texts[:max(1, workers)]]))  # load and warm
     start = time.perf_counter()
@@ -160,30 +167,90 @@ def rates(m: dict) -> dict:
 # ------------------------------------------------------------------ store growth
 
 
-def store_growth(sizes: list[int], texts: list[str], work: Path) -> list[dict]:
-    """Seconds per 1,000 articles added (with their events merged) at each store size."""
+def store_growth(sizes: list[int], texts: list[str], work: Path, baseline: bool = True) -> list[dict]:
+    """Seconds per 1,000 articles added (with their events merged) at each store size; with
+    ``baseline``, beside a second store fed the same replicas whose candidate lookup is the
+    whole-family scan of schema 0002 (``_scan_store_class``), the timed additions alternating
+    between the two in blocks of 100 so that a shared machine's load hits both alike."""
     from clamor.ingest import read_text
     from clamor.pipeline import Pipeline
     from clamor.store import open_store
 
     template = next(e for e in Pipeline().pipe(read_text(t) for t in texts) if e.events)
     rng = random.Random(0)
-    db = work / "growth.db"
-    db.unlink(missing_ok=True)
-    store = open_store(db)
+    stores = {"indexed": open_store(work / "growth.db")}
+    if baseline:
+        scan = open_store(work / "growth-scan.db")
+        stores["family_scan"] = _scan_store_class()(scan.engine, scan.url)
     out, added = [], 0
     for size in sizes:
-        while added < size - 1000:
-            store.add(_replica(template, added, rng))
-            added += 1
-        start = time.perf_counter()
+        seconds = dict.fromkeys(stores, 0.0)
         while added < size:
-            store.add(_replica(template, added, rng))
-            added += 1
-        out.append({"store_articles": size, "seconds_per_1000": round(time.perf_counter() - start, 2),
-                    "events_in_store": store.count_events()})
-    store.close()
+            block = [_replica(template, added + k, rng) for k in range(min(100, size - added))]
+            timed = added >= size - 1000
+            for name, store in stores.items():
+                start = time.perf_counter()
+                for extraction in block:
+                    store.add(extraction)
+                seconds[name] += time.perf_counter() - start
+            added += len(block)
+            if not timed:
+                seconds = dict.fromkeys(stores, 0.0)
+        row = {"store_articles": size}
+        for name, store in stores.items():
+            row[name] = {"seconds_per_1000": round(seconds[name], 2),
+                         "events_in_store": store.count_events()}
+        if baseline:
+            row["time_ratio"] = round(seconds["indexed"] / seconds["family_scan"], 3)
+        out.append(row)
+        print(json.dumps(row), flush=True)  # a long run shows each size as it ends
+    for store in stores.values():
+        store.close()
     return out
+
+
+def _scan_store_class():
+    """The baseline store class (made on first use: clamor is imported late here)."""
+    from sqlalchemy import and_, func, or_, select
+
+    from clamor.merge import type_family
+    from clamor.merge.rules import PLACE_RADIUS_KM
+    from clamor.store import schema as t
+    from clamor.store.store import (CANDIDATE_RADIUS_FACTOR, CANDIDATE_WINDOW_DAYS, Store,
+                                    _degrees)
+
+    class ScanStore(Store):
+        """The baseline: the candidate query as it was before migration 0003 (one OR over
+        point, admin2 and location, read through the family-and-date index)."""
+
+        def _candidate_ids(self, conn, event):
+            import datetime as dt
+
+            family = type_family(event.event_type)
+            if family is None or event.event_date is None:
+                return []
+            window = dt.timedelta(days=CANDIDATE_WINDOW_DAYS)
+            e = t.events.c
+            where = [e.type_family == family,
+                     e.event_date.between(event.event_date - window, event.event_date + window)]
+            if event.country_code:
+                where.append(or_(e.country_code == event.country_code, e.country_code.is_(None)))
+            near = []
+            if event.latitude is not None and event.longitude is not None:
+                dlat, dlon = _degrees(event.latitude, PLACE_RADIUS_KM * CANDIDATE_RADIUS_FACTOR)
+                near.append(and_(e.latitude.between(event.latitude - dlat, event.latitude + dlat),
+                                 e.longitude.between(event.longitude - dlon,
+                                                     event.longitude + dlon)))
+            if event.admin2:
+                near.append(func.lower(e.admin2) == event.admin2.lower())
+            if event.location:
+                near.append(func.lower(e.location) == event.location.lower())
+            if not near:
+                return []
+            where.append(or_(*near))
+            return [r[0] for r in conn.execute(select(e.event_id).where(and_(*where)))]
+
+    return ScanStore
 
 
 def _replica(extraction, i: int, rng: random.Random):
@@ -216,9 +283,13 @@ def main() -> int:
     ap.add_argument("--events", type=int, default=60, help="event articles (sections 1 and 3)")
     ap.add_argument("--stream", type=int, default=300, help="articles in the one-in-ten stream")
     ap.add_argument("--store-sizes", default="1000,10000")
+    ap.add_argument("--no-store-baseline", action="store_true",
+                    help="store section: skip the pre-0003 family-scan store fed alongside")
     ap.add_argument("--skip", default="", help="comma-separated sections to skip: "
                     "events,stream,workers,store")
     ap.add_argument("--repeats", type=int, default=3, help="paired runs per comparison")
+    ap.add_argument("--clamor", default="clamor-fast", choices=sorted(CONFIGS),
+                    help="clamor's configuration in the events and stream sections")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
     if args.child:
@@ -235,9 +306,8 @@ def main() -> int:
                     "command": " ".join(sys.argv)}
     sample = events[:args.events]
     if "events" not in skip:
-        bare, clamor, ratios = paired(("bare", sample, 1), ("clamor-prefilter", sample, 1),
-                                      args.repeats)
-        report["event_articles"] = {"bare_nlp_pipe": bare, "clamor": clamor,
+        bare, clamor, ratios = paired(("bare", sample, 1), (args.clamor, sample, 1), args.repeats)
+        report["event_articles"] = {"bare_nlp_pipe": bare, args.clamor: clamor,
                                     "time_ratio_per_pair": ratios,
                                     "time_ratio_median": sorted(ratios)[len(ratios) // 2]}
         print(json.dumps(report["event_articles"]), flush=True)
@@ -251,25 +321,26 @@ def main() -> int:
             if i % 9 == 0 and len(stream) // 10 < n_events:
                 stream.append(events[-(1 + len(stream) // 10)])
             stream.append(text)
-        bare, clamor, ratios = paired(("bare", stream, 1), ("clamor-prefilter", stream, 1),
-                                      args.repeats)
+        bare, clamor, ratios = paired(("bare", stream, 1), (args.clamor, stream, 1), args.repeats)
         report["one_in_ten_stream"] = {
             "composition": {"event_dev_docs": n_events, "event_free_dev_docs": n_quiet // 2,
                             "template_articles": n_quiet - n_quiet // 2},
-            "bare_nlp_pipe": bare, "clamor_prefilter": clamor,
+            "bare_nlp_pipe": bare, args.clamor: clamor,
             "throughput_ratio_per_pair": [round(1 / r, 2) for r in ratios],
             "throughput_ratio_median": round(1 / sorted(ratios)[len(ratios) // 2], 2)}
         print(json.dumps(report["one_in_ten_stream"]), flush=True)
     if "workers" not in skip:
-        one, two, ratios = paired(("clamor", sample, 1), ("clamor", sample, 2), args.repeats)
+        one, two, ratios = paired((args.clamor, sample, 1), (args.clamor, sample, 2),
+                                  args.repeats)
         report["workers"] = {"one": one, "two": two,
                              "speed_up_per_pair": [round(1 / r, 2) for r in ratios],
                              "speed_up_median": round(1 / sorted(ratios)[len(ratios) // 2], 2)}
         print(json.dumps(report["workers"]), flush=True)
     if "store" not in skip:
         sizes = [int(s) for s in args.store_sizes.split(",")]
-        work = Path(os.environ.get("TMPDIR", "/tmp"))
-        report["store_growth"] = store_growth(sizes, events, work)
+        with tempfile.TemporaryDirectory() as work:
+            report["store_growth"] = store_growth(sizes, events, Path(work),
+                                                  baseline=not args.no_store_baseline)
         print(json.dumps(report["store_growth"]), flush=True)
     if args.json:
         args.json.write_text(json.dumps(report, indent=1) + "\n")

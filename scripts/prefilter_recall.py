@@ -8,6 +8,8 @@ from a model fitted without it, calibrated with the shipped model's Platt scalin
 fitted on those same out-of-fold logits). The whole-article gold was held out of training,
 so the shipped model scores it directly. Texts shorter than the gate's minimum always pass;
 texts with no word of the trigger lexicon are dropped whatever their score (as the filter does).
+"recall@trigger word" is the fast path's own gate (``Options.fast_path``, no relevance
+model): the share of event documents holding a word of the trigger lexicon.
 
 Positives: GLOCON label 1; IndiaPoliceEvents KILL or FORCE, and separately ANY_ACTION; gold
 articles with at least one coded event.
@@ -49,11 +51,14 @@ def main() -> int:
     labels = [int(next(iter(d[3].values()))) for d in train]  # protest / kill_force
     oof = rel.out_of_fold_logits([d[2] for d in train], labels, rel.DEFAULT_C, 5, 0)
     scores: dict[str, list[tuple[float, bool]]] = {}
+    triggered: dict[str, list[tuple[bool, bool]]] = {}  # (has a trigger word, positive)
     for (ds, _id, text, labs), logit in zip(train, oof):
         p = model.calibrate(float(logit)) if _has_trigger_word(text) else 0.0
         short = len(rel.tokens(text)) < rel.MIN_GATE_WORDS
         for name, positive in labs.items():
             scores.setdefault(f"{ds} {name} (out of fold)", []).append((1.0 if short else p, positive))
+            triggered.setdefault(f"{ds} {name} (out of fold)", []).append(
+                (_has_trigger_word(text), positive))
     by_key = {(d[0], d[1]): d[2] for d in docs}
     for (ds, aid), has_events in sorted(gold.items()):
         text = by_key.get((ds, aid))
@@ -62,11 +67,16 @@ def main() -> int:
             p = 1.0 if short else model.score(text) if _has_trigger_word(text) else 0.0
             scores.setdefault(f"gold {ds} event articles", []).append((p, has_events))
             scores.setdefault("gold all event articles", []).append((p, has_events))
+            for key in (f"gold {ds} event articles", "gold all event articles"):
+                triggered.setdefault(key, []).append((_has_trigger_word(text), has_events))
     report = []
     for name, pairs in scores.items():
         pos = np.array([p for p, y in pairs if y])
         neg = np.array([p for p, y in pairs if not y])
         row = {"set": name, "positives": len(pos), "negatives": len(neg)}
+        hits = triggered[name]
+        row["recall@trigger word"] = round(float(np.mean([t for t, y in hits if y])), 3)
+        row["negatives parsed@trigger word"] = round(float(np.mean([t for t, y in hits if not y])), 3)
         for t in THRESHOLDS:
             row[f"recall@{t:g}"] = round(float((pos >= t).mean()), 3)
             row[f"negatives parsed@{t:g}"] = round(float((neg >= t).mean()), 3)

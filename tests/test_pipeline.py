@@ -159,3 +159,56 @@ def test_prefilter_drops_an_article_without_a_trigger_word_and_it_had_no_events(
     assert "trigger lexicon" in skipped.relevance.reason
     (parsed,) = Pipeline(Options()).pipe([article])
     assert parsed.article.status is ArticleStatus.OK and not parsed.events
+
+
+# ------------------------------------------------------------------ the fast path
+# (issue 15): only sentences that can hold an event are parsed; the same events come out.
+
+
+def _events(extraction) -> list[dict]:
+    return [e.model_dump() for e in extraction.events]
+
+
+def test_fast_path_gives_the_same_events_on_the_examples():
+    from pathlib import Path
+
+    from clamor.ingest import read
+    from clamor.options import Options
+    from clamor.pipeline import Pipeline
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    articles = list(read([str(p) for p in sorted(examples.glob("*.txt"))] + [
+        str(examples / "mombasa_riot.html")]))
+    full = list(Pipeline(Options()).pipe(articles))
+    fast = list(Pipeline(Options(fast_path=True)).pipe(articles))
+    assert any(e.events for e in full)
+    assert [_events(e) for e in fast] == [_events(e) for e in full]
+
+
+def test_fast_path_gives_the_same_events_on_the_seed(seed_path):
+    from clamor.ingest import read
+    from clamor.options import Options
+    from clamor.pipeline import Pipeline
+
+    (article,) = read([str(seed_path)])
+    (full,) = Pipeline(Options()).pipe([article])
+    (fast,) = Pipeline(Options(fast_path=True)).pipe([article])
+    assert full.events and _events(fast) == _events(full)
+
+
+def test_fast_path_skips_an_article_without_a_trigger_word_unparsed_with_a_reason():
+    from clamor.ingest import read_text
+    from clamor.models import ArticleStatus
+    from clamor.options import Options
+    from clamor.pipeline import Pipeline
+
+    class NoParse:
+        def pipe(self, items, **kwargs):
+            for text, article in items:
+                raise AssertionError(f"parsed {article.article_id}")
+            yield from ()
+
+    articles = [read_text(QUIET_TEXT), read_text("Kurz.")]
+    out = list(Pipeline(Options(fast_path=True), nlp=NoParse()).pipe(articles))
+    assert [e.article.status for e in out] == [ArticleStatus.NOT_RELEVANT, ArticleStatus.TOO_SHORT]
+    assert "trigger lexicon" in out[0].relevance.reason and not out[0].events

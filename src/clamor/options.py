@@ -20,6 +20,9 @@ DEFAULT_MIN_WORDS = 5
 #: figures and command in docs/performance.md.
 DEFAULT_PREFILTER_THRESHOLD = 0.002
 
+#: Whether the fast path (``Options.fast_path``, ``clamor.nlp.scope``) is on by default.
+DEFAULT_FAST_PATH = False
+
 
 @dataclass(frozen=True)
 class ColumnNames:
@@ -73,3 +76,7 @@ class Options:
     #: mention. Off by default (docs/coding-rules.md, "Sentence detector": its figures).
     sentence_detector: bool = False
     prefilter_threshold: float = DEFAULT_PREFILTER_THRESHOLD
+    #: parse only the sentences holding a trigger word, their neighbours and the lead
+    #: (``clamor.nlp.scope``); an article with no trigger word is not parsed (status
+    #: ``not_relevant``). Figures on and off in docs/performance.md.
+    fast_path: bool = DEFAULT_FAST_PATH

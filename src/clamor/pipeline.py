@@ -16,6 +16,9 @@ Articles whose status is not ``ok`` (not English, too short) come back with no e
 With ``Options.prefilter`` on, the relevance model first scores the raw text (no parse) and
 an article below ``Options.prefilter_threshold`` comes back unparsed with status
 ``not_relevant`` and the decision in ``Extraction.relevance`` (issue 15's fast path).
+With ``Options.fast_path`` on, spaCy parses only the sentences that can hold an event
+(``clamor.nlp.scope``) and an article with no trigger word comes back unparsed with status
+``not_relevant``.
 Output order is input order.
 Every article's relevance decision (``clamor.extract.relevance``) is in
 ``Extraction.relevance``; with ``Options.relevance_gate`` on, whole articles it judges to
@@ -68,6 +71,8 @@ class Pipeline:
         def to_parse():
             for text, article in pending:
                 done = self._before_parse(article)
+                if done is None and self.options.fast_path:
+                    text, done = self._scoped(article)
                 queue.append(done)
                 if done is None:
                     yield text, article
@@ -91,6 +96,20 @@ class Pipeline:
                 skipped = article.model_copy(update={"status": ArticleStatus.NOT_RELEVANT})
                 return Extraction(article=skipped, relevance=relevance)
         return None
+
+    def _scoped(self, article: Article):
+        """(the doc to parse, None), or (None, the Extraction of an article with no trigger
+        word, not parsed): ``Options.fast_path`` parses only what can hold an event."""
+        from clamor.models import Relevance
+        from clamor.nlp.scope import parse_spans, scoped_doc
+
+        spans = parse_spans(article.text)
+        if spans:
+            return scoped_doc(self.nlp, article.text, spans), None
+        skipped = article.model_copy(update={"status": ArticleStatus.NOT_RELEVANT})
+        reason = "fast path: no word of the trigger lexicon, no event to code, not parsed"
+        return None, Extraction(article=skipped, relevance=Relevance(
+            score=0.0, relevant=False, threshold=0.0, reason=reason))
 
     def _assess_only(self, article: Article) -> Extraction:
         return Extraction(article=article)

@@ -1,6 +1,7 @@
 """`clamor extract`: JSON per article with evidence, rows per event, exit 1 on a bad input."""
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -78,3 +79,19 @@ def test_prefilter_skips_are_counted_in_the_summary(tmp_path):
     assert "2 articles read, 1 not relevant, 0 inputs failed" in result.stderr
     plain = run(tmp_path, "--csv")
     assert "not relevant" not in plain.stderr
+
+
+def test_fast_path_skips_an_article_without_a_trigger_word_and_keeps_the_story(tmp_path):
+    dull = " ".join(["The council met on Tuesday to discuss the budget for a new library."] * 12)
+    (tmp_path / "dull.txt").write_text(dull)
+    example = Path(__file__).resolve().parents[2] / "examples" / "nakuru_traders.txt"
+    (tmp_path / "story.txt").write_bytes(example.read_bytes())
+    result = run(tmp_path, "--fast-path", "--json")
+    assert result.exit_code == 0, result.output
+    records = {r["article"]["status"]: r for r in map(json.loads, result.stdout.splitlines())}
+    assert sorted(records) == ["not_relevant", "ok"]
+    assert "1 not relevant" in result.stderr
+    full = [json.loads(x) for x in run(tmp_path, "--full-parse", "--json").stdout.splitlines()]
+    assert [r["article"]["status"] for r in full] == ["ok", "ok"]  # parsed, both
+    (story,) = [r for r in full if r["events"]]
+    assert records["ok"]["events"] == story["events"]

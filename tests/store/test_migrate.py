@@ -15,7 +15,7 @@ VIEWS = {"event_list", "event_source_list", "article_list", "reaction_list"}
 
 def test_migrations_ship_inside_the_package():
     assert (MIGRATIONS / "env.py").is_file()
-    assert head_revision() == "0002"
+    assert head_revision() == "0003"
 
 
 def test_upgraded_database_matches_the_schema(db_url):
@@ -34,7 +34,7 @@ def test_upgrade_is_idempotent_and_downgrade_drops_everything(db_url):
     from clamor.store.migrate import alembic_config
 
     store = open_store(db_url)
-    assert store.upgrade() == "0002"
+    assert store.upgrade() == "0003"
     config = alembic_config()
     with store.engine.connect().execution_options(clamor_write=True) as conn:
         config.attributes["connection"] = conn
@@ -43,5 +43,5 @@ def test_upgrade_is_idempotent_and_downgrade_drops_everything(db_url):
     names = set(inspect(store.engine).get_table_names()) | set(
         inspect(store.engine).get_view_names())
     assert names <= {"alembic_version"}
-    assert store.upgrade() == "0002"
+    assert store.upgrade() == "0003"
     store.close()

@@ -11,7 +11,8 @@ from typing import Any, TypeVar
 import click
 
 from clamor.models import Article, ReadError
-from clamor.options import DEFAULT_MAX_BYTES, DEFAULT_PREFILTER_THRESHOLD, ColumnNames, Options
+from clamor.options import (DEFAULT_FAST_PATH, DEFAULT_MAX_BYTES, DEFAULT_PREFILTER_THRESHOLD,
+                            ColumnNames, Options)
 
 T = TypeVar("T")
 
@@ -79,8 +80,13 @@ def model_options(command: Callable) -> Callable:
 
 def prefilter_option(command: Callable) -> Callable:
     """``--prefilter/--no-prefilter`` and ``--prefilter-threshold``: the pre-parse relevance
-    filter (``Options.prefilter``); the command receives ``prefilter`` and
-    ``prefilter_threshold``."""
+    filter (``Options.prefilter``), and ``--fast-path/--full-parse`` (``Options.fast_path``);
+    the command receives ``prefilter``, ``prefilter_threshold`` and ``fast_path``."""
+    command = click.option(
+        "--fast-path/--full-parse", default=DEFAULT_FAST_PATH, show_default=True,
+        help="Parse only the sentences that can hold an event (a trigger word, its neighbours, "
+             "the lead); skip, unparsed, articles with no trigger word (status not_relevant)."
+    )(command)
     command = click.option(
         "--prefilter-threshold", type=click.FloatRange(0, 1), default=DEFAULT_PREFILTER_THRESHOLD,
         show_default=True, help="Relevance score below which --prefilter skips an article.")(command)

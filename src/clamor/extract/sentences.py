@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from clamor.nlp.scope import UNPARSED_STARTS
+
 #: Lines shorter than this that end without sentence punctuation are headings or list
 #: items: they stand alone rather than being joined to the next line.
 HEADING_MAX_CHARS = 80
@@ -62,6 +64,8 @@ def split_sentences(text: str, doc: Any | None = None) -> list[Sentence]:
     starts: list[int] = []
     if doc is not None and doc.has_annotation("SENT_START"):
         starts = [s.start_char for s in doc.sents]
+        # text the fast path left unparsed: its sentences by the punctuation rule
+        starts = sorted({*starts, *doc.user_data.get(UNPARSED_STARTS, ())})
     sentences: list[Sentence] = []
     for b_start, b_end, paragraph in _blocks(text):
         cuts = [s for s in starts if b_start < s < b_end]

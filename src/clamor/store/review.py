@@ -21,6 +21,7 @@ from clamor.errors import ClamorError
 from clamor.merge import canonical_id, merge_group, type_family
 from clamor.models import Event
 from clamor.store import schema as t
+from clamor.store.cells import place_cell
 
 #: Review states stored in ``events.review_status`` (null: not reviewed yet).
 STATUSES = ("accepted", "edited", "rejected")
@@ -57,6 +58,8 @@ def apply_overrides(row: dict[str, Any], overrides: dict[str, Any] | None) -> di
             row[name] = getattr(event, name)
     if "event_type" in overrides:
         row["type_family"] = type_family(event.event_type) or "other"
+    if {"latitude", "longitude"} & overrides.keys():
+        row["place_cell"] = place_cell(event.latitude, event.longitude)
     if "choices" in row:  # the export's choice_rules then say a reviewer set the field
         row["choices"] = {**row["choices"], **{
             name: {"field": name, "rule": REVIEWER_RULE, "value": row["record"][name]}

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 
 NAMING = {
@@ -114,12 +115,21 @@ events = Table(
     Column("review_status", String(16),
            comment="null: not reviewed; accepted, edited or rejected by a reviewer"),
     Column("overrides", JSON, comment="field -> value a reviewer set; re-ingest keeps it"),
+    Column("place_cell", Integer,
+           comment="1-degree cell of the point (clamor.store.cells), for merge lookups"),
     Index("ix_events_date", "event_date"),
     Index("ix_events_review_status", "review_status"),
     Index("ix_events_country", "country_code", "admin1"),
     Index("ix_events_family_date", "type_family", "event_date"),
     Index("ix_events_latlon", "latitude", "longitude"),
+    Index("ix_events_family_cell", "type_family", "place_cell", "event_date"),
 )
+
+# Same-name places for the merge lookup (Store._candidates compares lower-cased names).
+Index("ix_events_family_location", events.c.type_family, func.lower(events.c.location),
+      events.c.event_date)
+Index("ix_events_family_admin2", events.c.type_family, func.lower(events.c.admin2),
+      events.c.event_date)
 
 event_sources = Table(
     "event_sources", metadata,

@@ -7,9 +7,11 @@ import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import IO, Any
 
-from sqlalchemy import Connection, Engine, and_, bindparam, func, insert, or_, select, text, true, update
+from sqlalchemy import (Connection, Engine, and_, bindparam, func, insert, or_, select, text, true,
+                        union, update)
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from clamor._version import __version__
@@ -20,6 +22,7 @@ from clamor.geo.distance import haversine_km
 from clamor.merge.rules import PLACE_RADIUS_KM, PRECISION_HALF_WIDTH_DAYS
 from clamor.models import Article, Event, Extraction, Reaction, SourceAssessment
 from clamor.store import schema as t
+from clamor.store.cells import cells_overlapping, place_cell
 from clamor.store.review import REVIEWED, apply_overrides, stored_overrides
 from clamor.store.records import (
     ArticleOutcome,
@@ -70,6 +73,39 @@ def _columns(table, values: dict[str, Any]) -> dict[str, Any]:
 def _scoped(article_id: str, local_id: str) -> str:
     """A database-wide id for an article's event or reaction."""
     return local_id if article_id in local_id else f"{article_id}:{local_id}"
+
+
+@lru_cache(maxsize=None)
+def _candidate_query(point: bool, cells: bool, admin2: bool, location: bool, country: bool):
+    """The candidate query of one shape, built once (parameters bound at run time).
+
+    One SELECT per kind of nearness, each read through its own index
+    (``ix_events_family_cell``, ``ix_events_family_admin2``, ``ix_events_family_location``,
+    migration 0003), so the rows read are the nearby ones and not every event of the
+    family in the date window; the point's SELECT still tests the box itself, so the
+    cells narrow what is read, never what is found."""
+    e = t.events.c
+    common = [e.type_family == bindparam("family"),
+              e.event_date.between(bindparam("first"), bindparam("last"))]
+    if country:
+        common.append(or_(e.country_code == bindparam("country"), e.country_code.is_(None)))
+    near = []
+    if point:
+        box = [e.latitude.between(bindparam("lat0"), bindparam("lat1")),
+               e.longitude.between(bindparam("lon0"), bindparam("lon1"))]
+        if cells:
+            box.append(e.place_cell.in_(bindparam("cells", expanding=True)))
+        near.append(box)
+    if admin2:
+        near.append([func.lower(e.admin2) == bindparam("admin2")])
+    if location:
+        near.append([func.lower(e.location) == bindparam("location")])
+    found = union(*(select(e.event_id, e.event_date, e.created_at).where(*common, *cond)
+                    for cond in near)).subquery()
+    # Date, then age: the order the family-and-date index gave them in before 0003
+    # (best_match keeps the first of equally good candidates).
+    return select(found.c.event_id).order_by(found.c.event_date, found.c.created_at,
+                                             found.c.event_id)
 
 
 class Store:
@@ -265,32 +301,8 @@ class Store:
     # ------------------------------------------------------------------ merging
 
     def _candidates(self, conn, event: Event) -> list[tuple[str, list[Event], dict[str, list[str]]]]:
-        """Stored events that might be ``event``: same family, nearby date and country."""
-        family = type_family(event.event_type)
-        if family is None or event.event_date is None:
-            return []
-        window = dt.timedelta(days=CANDIDATE_WINDOW_DAYS)
-        e = t.events.c
-        where = [e.type_family == family,
-                 e.event_date.between(event.event_date - window, event.event_date + window)]
-        if event.country_code:
-            where.append(or_(e.country_code == event.country_code, e.country_code.is_(None)))
-        # place: the chosen point within CANDIDATE_RADIUS_FACTOR radii, or the same admin2
-        # or location name (members of a stored event may lie a little off its chosen point)
-        near = []
-        if event.latitude is not None and event.longitude is not None:
-            km = PLACE_RADIUS_KM * CANDIDATE_RADIUS_FACTOR
-            dlat, dlon = _degrees(event.latitude, km)
-            near.append(and_(e.latitude.between(event.latitude - dlat, event.latitude + dlat),
-                             e.longitude.between(event.longitude - dlon, event.longitude + dlon)))
-        if event.admin2:
-            near.append(func.lower(e.admin2) == event.admin2.lower())
-        if event.location:
-            near.append(func.lower(e.location) == event.location.lower())
-        if not near:
-            return []
-        where.append(or_(*near))
-        ids = [r[0] for r in conn.execute(select(e.event_id).where(and_(*where)))]
+        """Stored events that might be ``event``, each with its members and their reasons."""
+        ids = self._candidate_ids(conn, event)
         if not ids:
             return []
         groups: dict[str, tuple[list[Event], dict[str, list[str]]]] = {i: ([], {}) for i in ids}
@@ -301,6 +313,33 @@ class Store:
             groups[event_id][0].append(Event.model_validate(values))
             groups[event_id][1][source_event_id] = reasons
         return [(i, evs, rs) for i, (evs, rs) in groups.items()]
+
+    def _candidate_ids(self, conn, event: Event) -> list[str]:
+        """Ids of stored events that might be ``event``: same family, nearby date, country
+        and place (the chosen point within CANDIDATE_RADIUS_FACTOR radii, or the same admin2
+        or location name: members of a stored event may lie a little off its chosen point)."""
+        family = type_family(event.event_type)
+        if family is None or event.event_date is None:
+            return []
+        window = dt.timedelta(days=CANDIDATE_WINDOW_DAYS)
+        params: dict[str, Any] = dict(family=family, first=event.event_date - window,
+                                      last=event.event_date + window,
+                                      country=event.country_code,
+                                      admin2=(event.admin2 or "").lower(),
+                                      location=(event.location or "").lower())
+        cells = None
+        if event.latitude is not None and event.longitude is not None:
+            dlat, dlon = _degrees(event.latitude, PLACE_RADIUS_KM * CANDIDATE_RADIUS_FACTOR)
+            params.update(lat0=event.latitude - dlat, lat1=event.latitude + dlat,
+                          lon0=event.longitude - dlon, lon1=event.longitude + dlon)
+            cells = cells_overlapping(params["lat0"], params["lat1"], params["lon0"],
+                                      params["lon1"])
+            params["cells"] = cells
+        shape = ("lat0" in params, cells is not None, bool(event.admin2),
+                 bool(event.location), bool(event.country_code))
+        if not any(shape[:1] + shape[2:4]):
+            return []
+        return [r[0] for r in conn.execute(_candidate_query(*shape), params)]
 
     def _assessments(self, conn, article_ids: Iterable[str]) -> dict[str, SourceAssessment]:
         c = t.source_assessments.c
@@ -354,6 +393,7 @@ class Store:
         row.update(
             event_id=merged.event_id,
             type_family=type_family(e.event_type) or "other",
+            place_cell=place_cell(e.latitude, e.longitude),
             corroboration=merged.corroboration,
             record=record,
             choices={k: v.model_dump(mode="json") for k, v in merged.choices.items()},

@@ -1,0 +1,82 @@
+"""Parse only the sentences that can hold an event (issue 15's fast path, ``Options.fast_path``).
+
+Every event clamor codes starts from a trigger of the extraction lexicon in a sentence
+(``clamor.extract.triggers``). So before any parse, the raw text is split into sentences
+(the punctuation rule of ``clamor.extract.sentences``), the sentences holding a trigger
+word are found, and spaCy parses those, their neighbours (``CONTEXT_SENTENCES`` either
+side: the actors, numbers and places of a report often sit next to its verb) and the
+article's lead (``LEAD_SENTENCES``: headline, dateline and first sentence, which place and
+date the whole report). Everything else is blanked to spaces in the text spaCy sees, so
+the doc keeps ``Article.text``'s character offsets, and each blanked run is a sentence of
+its own, never joined to a parsed one. An article with no trigger word is not parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+#: Sentences parsed on either side of a sentence holding a trigger word.
+CONTEXT_SENTENCES = 1
+
+#: Sentences at the start of the text always parsed: headline, dateline and lead sentence.
+LEAD_SENTENCES = 3
+
+
+#: Where ``scoped_doc`` leaves the starts of the sentences it blanked (``Doc.user_data``),
+#: for ``clamor.extract.sentences.split_sentences``: the same sentences as the full parse.
+UNPARSED_STARTS = "clamor_unparsed_sentence_starts"
+
+
+def parse_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) character spans of ``text`` to parse, merged, in order; empty when
+    no sentence holds a trigger word."""
+    from clamor.extract.lexicon import load_lexicon
+    from clamor.extract.sentences import split_sentences
+
+    sentences = split_sentences(text)
+    lexicon = load_lexicon()
+    triggers = list(lexicon.triggers.values())
+    hits = [i for i, s in enumerate(sentences) if any(p.search(s.text) for p in triggers)]
+    if not hits:
+        return []
+    # third parties' statements (reactions) need their sentence parsed too
+    hits += [i for i, s in enumerate(sentences) if lexicon.reaction_verbs.search(s.text)]
+    keep = set(range(min(LEAD_SENTENCES, len(sentences))))
+    for i in hits:
+        keep.update(range(max(0, i - CONTEXT_SENTENCES), i + CONTEXT_SENTENCES + 1))
+    spans: list[tuple[int, int]] = []
+    for i in sorted(k for k in keep if k < len(sentences)):
+        start, end = sentences[i].start, sentences[i].end
+        if spans and i - 1 in keep:
+            spans[-1] = (spans[-1][0], end)  # neighbours: one span, with what lies between
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with everything outside ``spans`` replaced by spaces (line breaks kept)."""
+    chars = [c if c == "\n" else " " for c in text]
+    for start, end in spans:
+        chars[start:end] = text[start:end]
+    return "".join(chars)
+
+
+def scoped_doc(nlp, text: str, spans: list[tuple[int, int]]):
+    """A tokenised (not yet parsed) doc of ``text`` with only ``spans`` left to parse: the
+    rest blanked, and a sentence start fixed at each span and at each blank run, so the
+    parser never joins a parsed sentence to blanked text."""
+    from clamor.extract.sentences import split_sentences
+
+    doc = nlp.make_doc(blanked(text, spans))
+    doc.user_data[UNPARSED_STARTS] = [
+        s.start for s in split_sentences(text)
+        if not any(start <= s.start < end for start, end in spans)]
+    bounds = sorted({0, *(b for span in spans for b in span)})  # spans and gaps alternate
+    at = 0
+    for token in doc[1:]:
+        while at + 1 < len(bounds) and token.idx >= bounds[at + 1]:
+            at += 1
+            if token.idx < (bounds[at + 1] if at + 1 < len(bounds) else len(text)):
+                token.is_sent_start = True  # first token of a span or of a gap
+    return doc
