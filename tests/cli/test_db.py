@@ -28,7 +28,7 @@ def test_db_upgrade_and_info(tmp_path):
     assert "migrated" in result.output
     assert "up to date" in run("db", "upgrade", "--db", str(path)).output
     info = run("db", "info", "--db", str(path)).output
-    assert "revision: 0002" in info and "events: 0" in info
+    assert "revision: 0003" in info and "events: 0" in info
 
 
 def test_db_info_refuses_a_missing_database_and_creates_nothing(tmp_path):
