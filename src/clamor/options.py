@@ -47,7 +47,8 @@ class Options:
     #: clamor event-type model artifact (``.npz`` + card); ``None`` uses the shipped one.
     event_model: str | None = None
     #: fatality count selector (``.npz`` + card, clamor.extract.fatalities); ``None`` uses the
-    #: shipped one, ``"rules"`` the casualty rules alone (the reference it is measured against).
+    #: shipped one if one ships (none does: it lost to the rules out of country, see
+    #: docs/coding-rules.md), ``"rules"`` the casualty rules alone.
     fatality_model: str | None = None
     #: extra publisher registry file(s) merged over the shipped one.
     registry_paths: tuple[str, ...] = ()

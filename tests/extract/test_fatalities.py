@@ -62,3 +62,12 @@ def test_weights_round_trip_without_pickle(tmp_path):
     text = "Gunmen killed 2 others."
     assert again.choose(text) == model.choose(text)
     assert fat.load_model("rules") is None
+
+
+def test_a_named_model_that_is_missing_is_an_error_not_the_rules(tmp_path):
+    from clamor.errors import ModelNotFoundError
+    from clamor.extract.fatalities import load_model
+
+    with pytest.raises(ModelNotFoundError, match="not a clamor fatality model"):
+        load_model(str(tmp_path / "absent.npz"))
+    assert load_model("rules") is None

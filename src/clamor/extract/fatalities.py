@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from clamor.errors import ModelNotFoundError
 from clamor.extract.quantities import NUMBER, Count, find_counts, parse_number, vague_quantity
 from clamor.extract.lexicon import load_lexicon
 
@@ -172,13 +173,20 @@ class FatalityModel:
 
 
 @lru_cache(maxsize=4)
+@lru_cache(maxsize=4)
 def load_model(path: str | None = None) -> FatalityModel | None:
-    """The model at ``path`` (default: the shipped one), or None when there is none or
-    ``path`` is ``"rules"`` (the casualty rules alone)."""
+    """The model at ``path`` (default: the shipped one, if any ships), or None when none
+    ships or ``path`` is ``"rules"`` (the casualty rules alone). Loaded once per path; a
+    named file that is missing or not a fatality model is an error, never a silent switch
+    to the rules."""
     if path == "rules":
         return None
-    p = Path(path) if path else MODEL_PATH
-    return FatalityModel.load(p) if p.is_file() else None
+    if not path:
+        return FatalityModel.load(MODEL_PATH) if MODEL_PATH.is_file() else None
+    try:
+        return FatalityModel.load(path)
+    except (KeyError, ValueError, OSError) as exc:
+        raise ModelNotFoundError(f"{path}: not a clamor fatality model ({exc})") from None
 
 
 def card(path: str | Path | None = None) -> dict:
