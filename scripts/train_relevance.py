@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from clamor.evaluate.gold import read_glocon_documents, read_india_police_events
+from clamor.evaluate.gold import DATASET_TERMS, read_glocon_documents, read_india_police_events
 from clamor.evaluate.scorer import corpus_sha256, default_data_dir
 from clamor.extract import relevance as rel
 
@@ -57,10 +57,7 @@ IPE_LABELS: dict[str, Callable[[dict[str, bool]], bool]] = {
     "any": lambda labels: labels["any_action"],
 }
 
-TERMS = {
-    "glocon": "GLOCON gold sample (emerging-welfare/glocongold), public sample, research use.",
-    "ipe": "IndiaPoliceEvents (Halterman et al. 2021, slanglab/IndiaPoliceEvents), research use.",
-}
+TERMS = DATASET_TERMS
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from clamor.evaluate.gold import (is_heldout, read_glocon_documents, read_glocon_sentences,
+from clamor.evaluate.gold import (DATASET_TERMS, is_heldout, read_glocon_documents, read_glocon_sentences,
                                   read_india_police_events)
 from clamor.evaluate.scorer import corpus_sha256, default_data_dir
 from clamor.extract import relevance as rel
@@ -57,10 +57,7 @@ TARGET_PRECISION = 0.80
 DEFAULT_C = 2.0
 CURVE = tuple(round(t, 2) for t in np.arange(0.30, 0.99, 0.05))
 
-TERMS = {
-    "glocon": "GLOCON gold sample (emerging-welfare/glocongold), public sample, research use.",
-    "ipe": "IndiaPoliceEvents (Halterman et al. 2021, slanglab/IndiaPoliceEvents), research use.",
-}
+TERMS = DATASET_TERMS
 
 
 @dataclass(frozen=True)

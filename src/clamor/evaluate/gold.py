@@ -283,6 +283,12 @@ def read_glocon_sentences(path: str | Path, limit: int | None = None) -> Iterato
 
 # --------------------------------------------------------------------------- IndiaPoliceEvents
 
+#: Source and terms of the labelled document and sentence datasets, as model cards cite them.
+DATASET_TERMS = {
+    "glocon": "GLOCON gold sample (emerging-welfare/glocongold), public sample, research use.",
+    "ipe": "IndiaPoliceEvents (Halterman et al. 2021, slanglab/IndiaPoliceEvents), research use.",
+}
+
 #: IndiaPoliceEvents label columns (Halterman et al. 2021).
 IPE_LABELS = ("KILL", "ARREST", "FAIL", "FORCE", "ANY_ACTION")
 
