@@ -81,3 +81,20 @@ def test_sentence_detector_flag_reaches_the_options(fixtures, monkeypatch):
         result = CliRunner().invoke(cli, ["evaluate", "case2021", path, "--json", *args])
         assert result.exit_code == 0, result.output
     assert seen == [False, True]
+
+
+def test_article_verifier_flag_reaches_the_options(fixtures, monkeypatch):
+    import clamor.cli.evaluate as command
+
+    seen = []
+
+    def fake(dataset, path, limit=None, options=None, systems=(), **kwargs):
+        seen.append(options.article_verifier)
+        return {"figures": {}, "notes": [], "n": 0}
+
+    monkeypatch.setattr(command, "evaluate", fake)
+    path = str(fixtures / "evaluate" / "case_small.tsv")
+    for args in ([], ["--article-verifier"]):
+        result = CliRunner().invoke(cli, ["evaluate", "case2021", path, "--json", *args])
+        assert result.exit_code == 0, result.output
+    assert seen == [False, True]

@@ -44,9 +44,11 @@ def figure_rows(result: dict) -> tuple[list[str], list[dict]]:
                    "(default: two folders above PATH).")
 @click.option("--sentence-detector", is_flag=True,
               help="Turn on the sentence event detector (Options.sentence_detector).")
+@click.option("--article-verifier", is_flag=True,
+              help="Turn on the article verifier (Options.article_verifier).")
 @output_options()
 def evaluate_command(dataset, path, limit, out, systems, model, split, data_dir, sentence_detector,
-                     fmt) -> None:
+                     article_verifier, fmt) -> None:
     """Score clamor on a gold DATASET at PATH (default: the file in $CLAMOR_DATA).
 
     Every figure is printed beside baselines computed in the same run: majority class
@@ -65,7 +67,8 @@ def evaluate_command(dataset, path, limit, out, systems, model, split, data_dir,
     """
     if path is not None and not path.exists():
         raise InputError(str(path), "no such file")
-    options = Options(event_model=model, sentence_detector=sentence_detector)
+    options = Options(event_model=model, sentence_detector=sentence_detector,
+                      article_verifier=article_verifier)
     extra = {"split": split} if dataset == "acled" else {}
     if dataset == "articles":
         extra = {"data_dir": data_dir}
