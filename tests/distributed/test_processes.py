@@ -53,3 +53,15 @@ def test_ingest_with_two_workers_stores_what_one_stores(tmp_path):
         assert result.exit_code == 0, result.output
         out[n] = result.stderr
     assert out[1] == out[2] and "events:" in out[1]
+
+
+def test_worker_start_warms_the_built_in_pipeline_on_an_event_article(monkeypatch):
+    from clamor.distributed import processes
+
+    monkeypatch.setattr(processes, "_worker_pipeline", None)
+    processes._start_worker(Options(), None)
+    assert isinstance(processes._worker_pipeline, Pipeline)
+    # the warm-up text must itself be an event article, or it would not load the coder's
+    # resources (gazetteer, classifier) that the first real chunk needs
+    warm = processes._worker_pipeline.process(read_text(processes.WARM_UP_TEXT))
+    assert warm.events and warm.events[0].event_type == "Protests"

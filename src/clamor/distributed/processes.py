@@ -40,11 +40,21 @@ def build_pipeline(options: Options, factory: str | None = None):
     return Pipeline(options)
 
 
+#: A short event article each worker runs once when it starts, so that every lazily loaded
+#: resource (spaCy model, gazetteer, classifier, lexicons) is loaded by all workers at
+#: once, at start-up, instead of by whichever worker receives the first chunk.
+#: (A failing initializer would make the pool respawn workers forever, so only the
+#: built-in pipeline, whose warm-up is tested, is warmed.)
+WARM_UP_TEXT = "Police fired tear gas at protesters in Nairobi, Kenya, on Monday."
+
+
 def _start_worker(options: Options, factory: str | None) -> None:
     global _worker_pipeline
+    from clamor.ingest import read_text
+
     _worker_pipeline = build_pipeline(options, factory)
-    nlp = getattr(_worker_pipeline, "nlp", None)  # load the model now, not on the first chunk
-    del nlp
+    if factory is None:  # a factory's pipeline (tests, plug-ins) loads what it needs itself
+        list(_worker_pipeline.pipe([read_text(WARM_UP_TEXT)]))
 
 
 def _run_chunk(chunk: list[Article]) -> list[Extraction]:
