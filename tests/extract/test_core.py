@@ -234,6 +234,24 @@ def test_police_as_the_source_make_no_crime_political(run):
     assert events == []
 
 
+def test_a_police_officer_named_as_the_source_is_no_actor(run):
+    events, _ = run("The woman was asleep when a man broke into her house and raped her on Sunday morning "
+                    "in Mankweng, Constable John Molepo said.")
+    assert events == []
+    events, _ = run("Soldiers raped two women in Mankweng on Sunday, Constable John Molepo said.")
+    assert [e.sub_event_type for e in events] == ["Sexual violence"]
+
+
+def test_headlines_after_a_related_stories_label_are_other_articles(run):
+    story = ("ahmedabad: the chief minister met community leaders in ahmedabad on tuesday to discuss relief "
+             "for families who lost their homes, officials said. the meeting lasted two hours and the leaders "
+             "asked for more relief camps in the city, according to a statement. ")
+    events, _ = run(story + "related stories: 24 killed in fresh gujarat riots  mobs torch shops in vadodara")
+    assert events == []
+    events, _ = run(story + "on tuesday night a mob set fire to shops in ahmedabad, police said.")
+    assert events
+
+
 def test_a_cup_quarterfinal_clash_is_a_game(run):
     events, _ = run("DURBAN - The army team won Saturday's Cup quarterfinal clash against the police team in Durban.")
     assert events == []

@@ -28,3 +28,12 @@ def test_list_items_stand_alone():
 def test_fallback_without_doc_splits_on_punctuation():
     sents = split_sentences("One thing happened. Another thing happened.")
     assert len(sents) == 2
+
+
+def test_a_related_stories_label_starts_a_link_list_to_the_end_of_its_paragraph():
+    from clamor.extract.sentences import link_list_starts
+
+    text = "Police arrested ten men. related stories: riots in vadodara\n\nThe next paragraph."
+    sentences = split_sentences(text)
+    assert link_list_starts(sentences) == {0: text.index("related")}
+    assert link_list_starts(split_sentences("In related news, police arrested ten men.")) == {}

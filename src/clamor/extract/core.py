@@ -30,7 +30,7 @@ from clamor.extract.places import (
 )
 from clamor.extract.quantities import Count, find_counts, find_crowd_size
 from clamor.extract.reactions import find_reactions
-from clamor.extract.sentences import Sentence, split_sentences
+from clamor.extract.sentences import Sentence, link_list_starts, split_sentences
 from clamor.extract.temporal import DateMention, find_dates
 from clamor.extract.triggers import BACKGROUND_DAYS, Trigger, find_triggers, nearest_date, trigger_status
 from clamor.models import Article, Event, Evidence, Reaction
@@ -393,6 +393,10 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
         dates[s.index] = [d for d in dates[s.index] if d.start not in dateline] if dateline else dates[s.index]
 
     triggers = {s.index: find_triggers(s) for s in sentences}
+    links = link_list_starts(sentences)  # rule link-list: other stories' headlines
+    for s in sentences:
+        if s.paragraph in links:
+            triggers[s.index] = [t for t in triggers[s.index] if t.start < links[s.paragraph]]
     for s in sentences:
         for t in triggers[s.index]:
             t.status = trigger_status(t, dates[s.index], ref)

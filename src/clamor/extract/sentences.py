@@ -80,3 +80,23 @@ def split_sentences(text: str, doc: Any | None = None) -> list[Sentence]:
             if e > s:
                 sentences.append(Sentence(len(sentences), s, e, text[s:e], paragraph))
     return sentences
+
+
+#: The label a news site prints before its list of links to other stories ("related
+#: stories:"), from the cleaning rule ``read_more`` (``data/ingest/cleaning_rules.json``),
+#: which drops such a list only when it is a line of its own; scraped pages often run it on
+#: at the end of the last paragraph. Not "related news" or "also read": prose uses them
+#: ("In related news, police ...", "he also read out").
+_LINK_LIST_LABEL = re.compile(r"\brelated (?:stories|articles)\b", re.I)
+
+
+def link_list_starts(sentences: list[Sentence]) -> dict[int, int]:
+    """Paragraph -> the offset where a list of links to other stories starts in it (rule
+    link-list): the headlines after the label are other articles' events, not this one's,
+    up to the end of the paragraph."""
+    out: dict[int, int] = {}
+    for s in sentences:
+        m = _LINK_LIST_LABEL.search(s.text)
+        if m is not None and s.paragraph not in out:
+            out[s.paragraph] = s.start + m.start()
+    return out
