@@ -136,3 +136,17 @@ def test_groups_take_the_country_of_the_events_place():
     # a named group keeps its own name
     e = e.model_copy(update={"actor1": "Islamic State (Iraq)", "country": "Syria"})
     assert name_actors_by_country([e])[0].actor1 == "Islamic State (Iraq)"
+
+
+def test_armed_actor_takes_a_learned_name_and_fills_its_country(monkeypatch):
+    from clamor.extract import arguments
+
+    monkeypatch.setattr(arguments, "find_named_actor",
+                        lambda text: (0, 4, "Pine Separatists ({country})", 2) if "Pine" in text else None)
+    assert arguments.armed_actor("Pine separatists burnt a school", "Kenya") == ("Pine Separatists (Kenya)", 2)
+    assert arguments.armed_actor("gunmen burnt a school", "Kenya")[0] == "Unidentified Armed Group (Kenya)"
+
+
+def test_default_actor_names_a_group_the_text_names():
+    name, _ = default_actor("Attack", "Violence against civilians", "Al Shabaab killed two herders", "Kenya")
+    assert name == "Al Shabaab"

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from clamor.extract.lexicon import load_lexicon
+from clamor.extract.named_actors import find_named_actor
 from clamor.extract.places import country_of
 from clamor.extract.regimes import acled_country, with_regime
 from clamor.extract.sentences import Sentence
@@ -156,7 +157,7 @@ def default_actor(sub_event_type: str, event_type: str, text: str, country: str 
         where = owner or country
         return (f"{force} of {where}" if where else force), STATE
     if event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
-        return armed_actor("", country)
+        return armed_actor(text, country)
     if event_type == "Riots":
         return group_actor("rioters", country)
     if event_type == "Protests":
@@ -174,11 +175,15 @@ _NOT_COMMUNITY = frozenset({"armed", "unidentified", "unknown", "suspected", "lo
 
 
 def armed_actor(text: str, country: str | None) -> tuple[str, int]:
-    """ACLED name for the non-state armed group named in ``text``: a named group from
-    ``armed_groups.tsv`` ("Taliban"), an identity militia ("Pokomo Ethnic Militia (Kenya)"),
-    else ``Unidentified Armed Group (Country)``."""
+    """ACLED name for the non-state armed group named in ``text``: a named group from the
+    learned table (:mod:`clamor.extract.named_actors`, "JNIM") or ``armed_groups.tsv``
+    ("Taliban"), the first named in the text; an identity militia ("Pokomo Ethnic Militia
+    (Kenya)"); else ``Unidentified Armed Group (Country)``."""
     where = acled_country(country) if country else "International"
     best = None
+    learned = find_named_actor(text)
+    if learned is not None:
+        best = (learned[0], learned[2].replace("{country}", where), learned[3])
     for pattern, name, inter in load_lexicon().armed_groups:
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from clamor.extract.named_actors import find_named_actor
 from clamor.extract.arguments import (
     PASSIVE_ARREST, Item, armed_actor, find_demands, find_participants, find_state_response, find_tactics, group_actor,
     default_actor, force_country, interaction, state_actor,
@@ -609,6 +610,16 @@ def _first_span(pattern: re.Pattern[str], mentions: list[Mention]) -> tuple[int,
     return None
 
 
+def _named_span(mentions: list[Mention]) -> tuple[int, int] | None:
+    """Absolute offsets of the first group of the named-actor table ("JNIM attacked ..."),
+    which names an armed doer with no generic word such as "militants"."""
+    for m in mentions:
+        hit = find_named_actor(m.sentence.text)
+        if hit:
+            return m.sentence.start + hit[0], m.sentence.start + hit[1]
+    return None
+
+
 def _by_armed_group(text: str, armed: str) -> bool:
     """A passive with the armed group as agent: "soldiers were killed by Taliban militants"."""
     return re.search(rf"\bby\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?(?:{armed})\b", text, re.I) is not None
@@ -676,7 +687,7 @@ def _build_event(article: Article, c: Incident, n: int, country: Place | None, r
         if sm:
             state_span = (m.sentence.start + sm.start(), m.sentence.start + sm.end())
             break
-    armed_span = _first_span(lex.triggers["armed_group"], c.mentions)
+    armed_span = _first_span(lex.triggers["armed_group"], c.mentions) or _named_span(c.mentions)
     armed_named = armed_span is not None
     armed_name = armed_actor(sentences_text, cname) if armed_named else None
     armed_first = armed_named and (state_span is None or armed_span[0] < state_span[0]
