@@ -285,3 +285,10 @@ def test_a_learned_group_named_with_no_generic_word_is_the_doer(run, monkeypatch
     monkeypatch.setattr(arguments, "find_named_actor", fake)
     events, _ = run("On 10 June 2019, XLF attacked an army post in Kandahar, killing 2 soldiers.")
     assert events and events[0].actor1 == "XLF: Xandar Liberation Front"
+
+
+
+def test_a_claim_of_responsibility_names_the_unidentified_doer(run):
+    events, _ = run("On 10 June 2019, an IED exploded under a bus in Mandera, Kenya, killing four passengers. "
+                    "Al Shabaab claimed responsibility.")
+    assert events and events[0].actor1 == "Al Shabaab"

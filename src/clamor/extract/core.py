@@ -14,10 +14,9 @@ import re
 from collections import Counter
 from typing import Any
 
-from clamor.extract.named_actors import find_named_actor
 from clamor.extract.arguments import (
     PASSIVE_ARREST, Item, armed_actor, find_demands, find_participants, find_state_response, find_tactics, group_actor,
-    default_actor, force_country, interaction, state_actor,
+    attributed_group, default_actor, force_country, interaction, state_actor,
 )
 from clamor.extract.assemble import (
     EVENT_MIN_SCORE, SEVERITY, THRESHOLD_MIN_WORDS, Incident, assemble, incident_confidence, incident_score,
@@ -26,6 +25,7 @@ from clamor.extract.coding import WEAK_BLAST, Mention, _state_parties, code_sent
 from clamor.extract.document import MODEL_OVER_RULES, _load_model
 from clamor.extract.lexicon import load_lexicon, type_info
 from clamor.extract.fatalities import load_model as load_fatality_model, select_fatalities
+from clamor.extract.named_actors import find_named_actor
 from clamor.extract.places import (
     Place, coordinated_places, country_mentions, country_of, find_places, is_known_town, town_country,
 )
@@ -737,6 +737,9 @@ def _build_event(article: Article, c: Incident, n: int, country: Place | None, r
     if a1 is None:
         # rule default-actor: no doer recognised; the one ACLED's coding implies for the type
         a1, i1 = default_actor(c.sub_event_type, c.event_type, sentences_text, cname) or (None, None)
+    if a1 and a1.startswith("Unidentified Armed Group"):
+        # rule attributed-doer: a group the article holds responsible names the unidentified doer
+        a1, i1 = attributed_group(text, cname) or (a1, i1)
 
     def actor_span(actor: str, inter: int) -> tuple[int, int]:
         """Evidence of an actor: the state force's words, the armed group's, else the trigger."""
