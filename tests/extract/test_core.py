@@ -292,3 +292,11 @@ def test_a_claim_of_responsibility_names_the_unidentified_doer(run):
     events, _ = run("On 10 June 2019, an IED exploded under a bus in Mandera, Kenya, killing four passengers. "
                     "Al Shabaab claimed responsibility.")
     assert events and events[0].actor1 == "Al Shabaab"
+
+
+def test_a_claim_two_sentences_on_is_not_the_events(run):
+    events, _ = run("On 10 June 2019, an IED exploded under a bus in Mopti, Mali, killing five passengers. "
+                    "The road is the main route to the north of the country. "
+                    "Al Qaeda has claimed responsibility for several incidents this year.")
+    ied = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert ied and ied[0].actor1 == "Unidentified Armed Group (Mali)"

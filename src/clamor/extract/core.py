@@ -620,6 +620,19 @@ def _named_span(mentions: list[Mention]) -> tuple[int, int] | None:
     return None
 
 
+#: how far past a mention's sentence the next sentence is looked for (characters)
+NEXT_SENTENCE_CHARS = 300
+
+
+def _with_next_sentence(text: str, mentions: list[Mention]) -> str:
+    """The mentions' sentences, each with the sentence that follows it in ``text``."""
+    pieces = []
+    for m in mentions:
+        stop = text.find(".", m.sentence.end + 1, m.sentence.end + NEXT_SENTENCE_CHARS)
+        pieces.append(text[m.sentence.start:stop + 1 if stop >= 0 else m.sentence.end])
+    return " ".join(pieces)
+
+
 def _by_armed_group(text: str, armed: str) -> bool:
     """A passive with the armed group as agent: "soldiers were killed by Taliban militants"."""
     return re.search(rf"\bby\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?(?:{armed})\b", text, re.I) is not None
@@ -738,8 +751,10 @@ def _build_event(article: Article, c: Incident, n: int, country: Place | None, r
         # rule default-actor: no doer recognised; the one ACLED's coding implies for the type
         a1, i1 = default_actor(c.sub_event_type, c.event_type, sentences_text, cname) or (None, None)
     if a1 and a1.startswith("Unidentified Armed Group"):
-        # rule attributed-doer: a group the article holds responsible names the unidentified doer
-        a1, i1 = attributed_group(text, cname) or (a1, i1)
+        # rule attributed-doer: a group held responsible in the event's sentences or the one
+        # right after each ("... killing four. Al Shabaab claimed responsibility.") names the
+        # unidentified doer; a claim elsewhere in the article may be another attack's
+        a1, i1 = attributed_group(_with_next_sentence(text, c.mentions), cname) or (a1, i1)
 
     def actor_span(actor: str, inter: int) -> tuple[int, int]:
         """Evidence of an actor: the state force's words, the armed group's, else the trigger."""
