@@ -7,7 +7,8 @@ generic patterns (protesters, rioters, civilians, state forces, governments, uni
 groups, ethnic / communal militias, which clamor names by rule), the forms a note may use
 for it are derived from the name alone: the acronym before ": " ("JNIM"), the words after
 it ("Group for Support of Islam and Muslims"), the name without its country ("Ambazonian
-Separatists"), without a final "Movement"/"Group"/"Gang" ("Hamas"). Each form is counted
+Separatists"), without a final "Movement"/"Group"/"Gang" ("Hamas"), the initials of a name
+of three or more capitalised words ("ISGS" for "Islamic State (Greater Sahara)"). Each form is counted
 per country: notes containing it whose row has the name among its actors (support), and
 all notes containing it. `clamor.extract.named_actors` keeps a form with enough support
 and precision, after dropping a left-out country's counts in a leave-one-country-out fold.
@@ -71,6 +72,11 @@ def aliases(name: str) -> set[tuple[str, bool]]:
         short = _GENERIC_TAIL.sub("", base)
         if short != base:
             out.add((short, False))
+    # the initials of a name of three or more capitalised words, its region included:
+    # "Islamic State (Greater Sahara)" -> "ISGS"
+    words = re.findall(r"\b[A-Z][\w'-]*", name.replace("({country})", ""))
+    if len(words) >= 3 and ": " not in name:
+        out.add(("".join(w[0] for w in words), True))
     return {(a, cs) for a, cs in out if len(a) >= MIN_ALIAS_CHARS and (cs or a[:1].isupper())}
 
 
