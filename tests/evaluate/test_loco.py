@@ -200,3 +200,13 @@ def test_supported_macro_f1_skips_types_with_few_notes():
     assert figures["x_event_type_macro_f1"]["m"] == pytest.approx(0.8 * 2 / 1.8 / 2)
     # the battle typed as a protest still costs the protests' precision
     assert figures["x_event_type_macro_f1_supported"]["m"] == pytest.approx(0.8 * 2 / 1.8)
+
+
+def test_a_fold_scores_actors_without_the_left_out_countrys_named_actors(monkeypatch):
+    from clamor.evaluate import loco
+    from clamor.extract import named_actors
+
+    seen = []
+    monkeypatch.setattr(loco, "_fatality_fold_pass", lambda *a: seen.append(list(named_actors._EXCLUDED)) or {})
+    loco._fatality_fold(None, "Atlantis", [], 10, None, {})
+    assert seen == [["Atlantis"]] and named_actors._EXCLUDED == []

@@ -115,7 +115,6 @@ def test_state_actor_in_conflict_is_military_unless_police_named():
 
 def test_default_actor_when_no_doer_is_recognised():
     from clamor.extract.arguments import default_actor
-
     assert default_actor("Air/drone strike", "Explosions/Remote violence", "A drone struck a car.", "Syria") == \
         ("Military Forces of Syria", 1)
     assert default_actor("Shelling/artillery/missile attack", "Explosions/Remote violence",
@@ -136,3 +135,56 @@ def test_groups_take_the_country_of_the_events_place():
     # a named group keeps its own name
     e = e.model_copy(update={"actor1": "Islamic State (Iraq)", "country": "Syria"})
     assert name_actors_by_country([e])[0].actor1 == "Islamic State (Iraq)"
+
+
+def test_armed_actor_takes_a_learned_name_and_fills_its_country(monkeypatch):
+    from clamor.extract import arguments
+
+    monkeypatch.setattr(arguments, "find_named_actor",
+                        lambda text: (0, 4, "Pine Separatists ({country})", 2) if "Pine" in text else None)
+    assert arguments.armed_actor("Pine separatists burnt a school", "Kenya") == ("Pine Separatists (Kenya)", 2)
+    assert arguments.armed_actor("gunmen burnt a school", "Kenya")[0] == "Unidentified Armed Group (Kenya)"
+
+
+def test_default_actor_names_a_group_the_text_names():
+    from clamor.extract.arguments import default_actor
+
+    name, _ = default_actor("Attack", "Violence against civilians", "Al Shabaab killed two herders", "Kenya")
+    assert name == "Al Shabaab"
+
+
+def test_forces_abroad_are_the_military_unless_police_are_named():
+    import datetime as dt
+
+    from clamor.extract import name_actors_by_country
+    from clamor.models import Event, Evidence
+
+    def event(actor, quote, country):
+        return Event(event_id="e", article_id="a", event_type="Violence against civilians", sub_event_type="Attack",
+                     actor1=actor, country=country, event_date=dt.date(2022, 3, 7),
+                     evidence=[Evidence(field="actor1", start=0, end=len(quote), text=quote)])
+
+    assert name_actors_by_country([event("Police Forces of Russia", "forces", "Ukraine")])[0].actor1 \
+        .startswith("Military Forces of Russia")
+    assert name_actors_by_country([event("Police Forces of Russia", "police", "Ukraine")])[0].actor1 \
+        .startswith("Police Forces of Russia")
+    assert name_actors_by_country([event("Police Forces of Kenya", "forces", "Kenya")])[0].actor1 \
+        .startswith("Police Forces of Kenya")
+
+
+def test_attributed_group_names_who_claimed_or_was_suspected():
+    from clamor.extract.arguments import attributed_group
+
+    assert attributed_group("A bomb hit a bus in Mandera. Al Shabaab claimed responsibility.", "Kenya")[0] == "Al Shabaab"
+    assert attributed_group("Five were killed; the attackers are believed to be Taliban.", "Afghanistan")[0] == "Taliban"
+    # nobody named, or no attribution at all: no name
+    assert attributed_group("Nobody claimed responsibility for the blast.", "Kenya") is None
+    assert attributed_group("Al Shabaab fighters were seen in the area.", "Kenya") is None
+
+
+def test_identity_militia_from_tribe_and_clan_words():
+    from clamor.extract.arguments import armed_actor
+
+    assert armed_actor("Pokot tribesmen raided a village", "Kenya")[0] == "Pokot Ethnic Militia (Kenya)"
+    assert armed_actor("clashes between Turkana and Pokot ethnic groups", "Kenya")[0] == "Pokot Ethnic Militia (Kenya)"
+    assert armed_actor("Somali clansmen raided a village", "Kenya")[0] == "Unidentified Armed Group (Kenya)"

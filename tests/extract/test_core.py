@@ -288,3 +288,33 @@ def test_a_protest_merged_into_a_blast_is_kept_as_a_merged_type(run):
 def test_a_strike_from_the_air_is_the_military_of_the_country_named_with_it(run):
     events, _ = run("On 10 June 2019, Israeli warplanes struck a house in Gaza City, killing three people.")
     assert events and events[0].actor1 == "Military Forces of Israel"
+
+
+def test_a_learned_group_named_with_no_generic_word_is_the_doer(run, monkeypatch):
+    import re
+
+    from clamor.extract import arguments, core
+
+    def fake(text):
+        m = re.search(r"\bXLF\b", text)
+        return (m.start(), m.end(), "XLF: Xandar Liberation Front", 2) if m else None
+
+    monkeypatch.setattr(core, "find_named_actor", fake)
+    monkeypatch.setattr(arguments, "find_named_actor", fake)
+    events, _ = run("On 10 June 2019, XLF attacked an army post in Kandahar, killing 2 soldiers.")
+    assert events and events[0].actor1 == "XLF: Xandar Liberation Front"
+
+
+
+def test_a_claim_of_responsibility_names_the_unidentified_doer(run):
+    events, _ = run("On 10 June 2019, an IED exploded under a bus in Mandera, Kenya, killing four passengers. "
+                    "Al Shabaab claimed responsibility.")
+    assert events and events[0].actor1 == "Al Shabaab"
+
+
+def test_a_claim_two_sentences_on_is_not_the_events(run):
+    events, _ = run("On 10 June 2019, an IED exploded under a bus in Mopti, Mali, killing five passengers. "
+                    "The road is the main route to the north of the country. "
+                    "Al Qaeda has claimed responsibility for several incidents this year.")
+    ied = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert ied and ied[0].actor1 == "Unidentified Armed Group (Mali)"

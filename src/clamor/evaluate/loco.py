@@ -389,6 +389,15 @@ def _fatality_fold(folds: _FatalityFolds | None, country: str, test: Sequence[go
     ``<country>_actor1_match_without_years`` (beside ``actor_baseline``), and the selector
     alone on the notes as ``<country>_fatalities_selector_exact``; ``n`` gets the sample
     size, ``details`` the actor baseline, error categories and (predicted, ACLED) pairs."""
+    from clamor.extract.named_actors import excluding
+
+    # the named-actor table forgets the left-out country's notes: actor names stay unseen
+    with excluding(country):
+        return _fatality_fold_pass(folds, country, test, sample_size, options, n, actor_baseline, details)
+
+
+def _fatality_fold_pass(folds, country, test, sample_size, options, n, actor_baseline, details) -> dict:
+    """:func:`_fatality_fold` once the named-actor table has dropped ``country``."""
     import dataclasses
     import tempfile
 

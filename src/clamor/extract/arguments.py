@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from clamor.extract.lexicon import load_lexicon
+from clamor.extract.named_actors import find_named_actor
 from clamor.extract.places import country_of
 from clamor.extract.regimes import acled_country, with_regime
 from clamor.extract.sentences import Sentence
@@ -156,7 +157,7 @@ def default_actor(sub_event_type: str, event_type: str, text: str, country: str 
         where = owner or country
         return (f"{force} of {where}" if where else force), STATE
     if event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
-        return armed_actor("", country)
+        return armed_actor(text, country)
     if event_type == "Riots":
         return group_actor("rioters", country)
     if event_type == "Protests":
@@ -166,7 +167,8 @@ def default_actor(sub_event_type: str, event_type: str, text: str, country: str 
 
 #: "Pokomo ethnic militia", "Garre clan militia": ACLED names an identity militia after its
 #: community, "<Community> Ethnic Militia (Country)", inter 4.
-_IDENTITY_MILITIA = re.compile(r"\b([A-Z][a-z]{2,})\s+(?:(?:ethnic|clan|tribal|communal)\s+militias?|militias?|militiamen|raiders|warriors)\b")
+_IDENTITY_MILITIA = re.compile(r"\b([A-Z][a-z]{2,})\s+(?:(?:ethnic|clan|tribal|communal)\s+(?:militias?|fighters|groups?)|"
+                               r"militias?|militiamen|raiders|warriors|tribe|tribesmen|clansmen)\b")
 #: capitalised words before "militia"/"raiders" that describe, not name, a community
 _NOT_COMMUNITY = frozenset({"armed", "unidentified", "unknown", "suspected", "local", "rival", "the", "islamist",
                             "government", "allied", "cattle", "border", "village", "youth", "party", "state",
@@ -174,11 +176,15 @@ _NOT_COMMUNITY = frozenset({"armed", "unidentified", "unknown", "suspected", "lo
 
 
 def armed_actor(text: str, country: str | None) -> tuple[str, int]:
-    """ACLED name for the non-state armed group named in ``text``: a named group from
-    ``armed_groups.tsv`` ("Taliban"), an identity militia ("Pokomo Ethnic Militia (Kenya)"),
-    else ``Unidentified Armed Group (Country)``."""
+    """ACLED name for the non-state armed group named in ``text``: a named group from the
+    learned table (:mod:`clamor.extract.named_actors`, "JNIM") or ``armed_groups.tsv``
+    ("Taliban"), the first named in the text; an identity militia ("Pokomo Ethnic Militia
+    (Kenya)"); else ``Unidentified Armed Group (Country)``."""
     where = acled_country(country) if country else "International"
     best = None
+    learned = find_named_actor(text)
+    if learned is not None:
+        best = (learned[0], learned[2].replace("{country}", where), learned[3])
     for pattern, name, inter in load_lexicon().armed_groups:
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
@@ -191,6 +197,23 @@ def armed_actor(text: str, country: str | None) -> tuple[str, int]:
             continue  # "Somali raiders": a country's people, not a community militia
         return f"{name} Ethnic Militia ({where})", IDENTITY_MILITIA
     return f"Unidentified Armed Group ({where})", POLITICAL_MILITIA
+
+
+#: a sentence that attributes an attack: a claim of responsibility, or a doer "suspected /
+#: believed / assumed to be" someone
+_ATTRIBUTION = re.compile(r"[^.;]*\b(?:claim(?:ed|s|ing)?\s+(?:the\s+)?responsibility|responsibility\s+(?:was|has been|had been)\s+"
+                          r"claimed|(?:suspected|believed|assumed|thought|said)\s+to\s+(?:be|have been))\b[^.;]*", re.I)
+
+
+def attributed_group(text: str, country: str | None) -> tuple[str, int] | None:
+    """Rule attributed-doer: the named group or identity militia that a sentence of ``text``
+    holds responsible ("Al Shabaab claimed responsibility", "attackers assumed to be
+    SLDF"), for an attack whose doer is otherwise unidentified; None when none is named."""
+    for m in _ATTRIBUTION.finditer(text):
+        name, inter = armed_actor(m.group(0), country)
+        if not name.startswith("Unidentified Armed Group"):
+            return name, inter
+    return None
 
 
 def group_actor(kind: str, country: str | None) -> tuple[str, int]:
@@ -231,6 +254,18 @@ def _with_country(name: str | None, country: str) -> str | None:
     )
 
 
+_POLICE_OF = re.compile(r"^Police Forces of (?:the )?(?P<country>[^()]+?)$")
+
+
+def _abroad_is_military(name: str | None, quote: str, country: str) -> str | None:
+    """Rule foreign-military: a state's forces acting in another country than their own
+    ("Russian forces" in Ukraine) are its military, unless the text names police."""
+    m = _POLICE_OF.match(name or "")
+    if not m or acled_country(m.group("country")) == acled_country(country) or _POLICE.search(quote):
+        return name
+    return "Military" + name[len("Police"):]
+
+
 def name_actors_by_country(events: list) -> list:
     """Events whose actor names lacked a country ("Protesters (International)", "Police
     Forces") renamed with the event's country once the geoparser has resolved it.
@@ -247,6 +282,8 @@ def name_actors_by_country(events: list) -> list:
             name = getattr(event, f)
             if event.country:
                 name = _with_country(name, event.country)
+                quote = " ".join(e.text for e in event.evidence if e.field == f)
+                name = _abroad_is_military(name, quote, event.country)
             update[f] = with_regime(name, event.country, event.event_date) if name else name
         out.append(event.model_copy(update=update))
     return out

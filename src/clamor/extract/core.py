@@ -16,7 +16,7 @@ from typing import Any
 
 from clamor.extract.arguments import (
     PASSIVE_ARREST, Item, armed_actor, find_demands, find_participants, find_state_response, find_tactics, group_actor,
-    default_actor, force_country, interaction, state_actor,
+    attributed_group, default_actor, force_country, interaction, state_actor,
 )
 from clamor.extract.assemble import (
     EVENT_MIN_SCORE, SEVERITY, THRESHOLD_MIN_WORDS, Incident, assemble, incident_confidence, incident_score,
@@ -25,6 +25,7 @@ from clamor.extract.coding import WEAK_BLAST, Mention, _state_parties, code_sent
 from clamor.extract.document import MODEL_OVER_RULES, _load_model
 from clamor.extract.lexicon import load_lexicon, type_info
 from clamor.extract.fatalities import load_model as load_fatality_model, select_fatalities
+from clamor.extract.named_actors import find_named_actor
 from clamor.extract.places import (
     Place, coordinated_places, country_mentions, country_of, find_places, is_known_town, town_country,
 )
@@ -613,6 +614,29 @@ def _first_span(pattern: re.Pattern[str], mentions: list[Mention]) -> tuple[int,
     return None
 
 
+def _named_span(mentions: list[Mention]) -> tuple[int, int] | None:
+    """Absolute offsets of the first group of the named-actor table ("JNIM attacked ..."),
+    which names an armed doer with no generic word such as "militants"."""
+    for m in mentions:
+        hit = find_named_actor(m.sentence.text)
+        if hit:
+            return m.sentence.start + hit[0], m.sentence.start + hit[1]
+    return None
+
+
+#: how far past a mention's sentence the next sentence is looked for (characters)
+NEXT_SENTENCE_CHARS = 300
+
+
+def _with_next_sentence(text: str, mentions: list[Mention]) -> str:
+    """The mentions' sentences, each with the sentence that follows it in ``text``."""
+    pieces = []
+    for m in mentions:
+        stop = text.find(".", m.sentence.end + 1, m.sentence.end + NEXT_SENTENCE_CHARS)
+        pieces.append(text[m.sentence.start:stop + 1 if stop >= 0 else m.sentence.end])
+    return " ".join(pieces)
+
+
 def _by_armed_group(text: str, armed: str) -> bool:
     """A passive with the armed group as agent: "soldiers were killed by Taliban militants"."""
     return re.search(rf"\bby\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?(?:{armed})\b", text, re.I) is not None
@@ -680,7 +704,7 @@ def _build_event(article: Article, c: Incident, n: int, country: Place | None, r
         if sm:
             state_span = (m.sentence.start + sm.start(), m.sentence.start + sm.end())
             break
-    armed_span = _first_span(lex.triggers["armed_group"], c.mentions)
+    armed_span = _first_span(lex.triggers["armed_group"], c.mentions) or _named_span(c.mentions)
     armed_named = armed_span is not None
     armed_name = armed_actor(sentences_text, cname) if armed_named else None
     armed_first = armed_named and (state_span is None or armed_span[0] < state_span[0]
@@ -730,6 +754,11 @@ def _build_event(article: Article, c: Incident, n: int, country: Place | None, r
     if a1 is None:
         # rule default-actor: no doer recognised; the one ACLED's coding implies for the type
         a1, i1 = default_actor(c.sub_event_type, c.event_type, sentences_text, cname) or (None, None)
+    if a1 and a1.startswith("Unidentified Armed Group"):
+        # rule attributed-doer: a group held responsible in the event's sentences or the one
+        # right after each ("... killing four. Al Shabaab claimed responsibility.") names the
+        # unidentified doer; a claim elsewhere in the article may be another attack's
+        a1, i1 = attributed_group(_with_next_sentence(text, c.mentions), cname) or (a1, i1)
 
     def actor_span(actor: str, inter: int) -> tuple[int, int]:
         """Evidence of an actor: the state force's words, the armed group's, else the trigger."""
