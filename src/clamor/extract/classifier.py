@@ -279,7 +279,7 @@ def read_model(path: str | Path) -> EventTypeModel:
 
 
 @functools.lru_cache(maxsize=4)
-def load_event_model(path: str | None = None, dense: bool = True) -> EventTypeModel | None:
+def load_event_model(path: str | None = None, dense: bool = False) -> EventTypeModel | None:
     """The model at ``path``, or the shipped one (None when none is shipped). Cached.
 
     With ``dense`` the model averages in its dense head (``<stem>_dense.npz`` beside it)
