@@ -16,7 +16,7 @@ DEMO_DB := .demo/clamor.db
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,postgres,web,export,distributed]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,postgres,web,export,distributed,dense]'
 	touch $(STAMP)
 
 venv: $(STAMP)

@@ -203,7 +203,8 @@ def _run_extras(results: dict, data_dir: Path, limit: int | None, options: Optio
                            loco.acled_paths(data_dir), limit=limit, options=options)
         if res is not None:
             datasets["acled-loco"] = {"n": res["n"], "figures": res["figures"],
-                                      "reliability": res["reliability"]}
+                                      "reliability": res["reliability"],
+                                      "dense_sample": res.get("dense_sample")}
             for name, sha in res["corpus_sha256"].items():  # checked like a dataset's file
                 results["corpus"].setdefault(f"acled/{name}", sha)
         res = _timed_extra(results, "acled-geocoding", geoparsing.evaluate_acled, data_dir, limit)
@@ -275,6 +276,29 @@ def _ood_table(results: dict) -> list[str]:
                 f"calibration error {rel['event_type_ece']:.3f} over {rel['n']} notes "
                 f"({rel['event_type_ece_at_temperature']:.3f} at temperature "
                 f"{rel['temperature']:.2f})."]
+    return out + [""] + _dense_table(res)
+
+
+def _dense_table(res: dict) -> list[str]:
+    """The shipped typer (sparse + MiniLM head) beside the sparse model, same fold, on the
+    cached sample of each left-out country (``clamor.evaluate.dense_loco``)."""
+    info = res.get("dense_sample") or {}
+    head = ["### Sparse + dense typer, leave one country out (cached sample)", ""]
+    if info.get("skipped"):
+        return head + [f"Skipped: {info['skipped']}.", ""]
+    if not info.get("n"):
+        return []
+    out = head + ["The fold's sparse model alone and averaged with a MiniLM head fitted on "
+                  "the other countries' cached pool (dense weight 0.3), on the first 400 "
+                  "notes of the left-out country in hash order (`clamor.evaluate.dense_loco`).",
+                  "", "| left out | notes | type macro-F1 sparse | averaged | types >= 30 sparse "
+                  "| averaged | sub-type wF1 sparse | averaged |", "|---|" + "---|" * 7]
+    for country, n in info["n"].items():
+        key = country.lower().replace(" ", "_") + "_dense_sample_"
+        cells = [f"{res['figures'].get(key + f, {}).get(s, float('nan')):.3f}"
+                 for f in ("event_type_macro_f1", "event_type_macro_f1_supported",
+                           "sub_event_type_weighted_f1") for s in ("sparse", "averaged")]
+        out.append(f"| {country} | {n} | " + " | ".join(cells) + " |")
     return out + [""]
 
 

@@ -46,6 +46,13 @@ class Options:
     spacy_model: str | None = field(default_factory=lambda: os.environ.get("CLAMOR_SPACY_MODEL"))
     #: clamor event-type model artifact (``.npz`` + card); ``None`` uses the shipped one.
     event_model: str | None = None
+    #: the sparse + dense event typer: average the event-type model's probabilities with its
+    #: MiniLM head (clamor.extract.dense; needs the ``dense`` extra, else the sparse model
+    #: types alone). Off by default: it types better alone and out of country
+    #: (docs/classifier.md), but the coder's rules-versus-model thresholds were set for the
+    #: sparse model's confidence and the full coder lost on CASE. ``CLAMOR_DENSE_TYPER=1``
+    #: turns it on for every run (benchmarks, workers).
+    dense_typer: bool = field(default_factory=lambda: os.environ.get("CLAMOR_DENSE_TYPER") == "1")
     #: fatality count selector (``.npz`` + card, clamor.extract.fatalities); ``None`` uses the
     #: shipped one if one ships (none does: it lost to the rules out of country, see
     #: docs/coding-rules.md), ``"rules"`` the casualty rules alone.

@@ -210,3 +210,57 @@ def test_a_fold_scores_actors_without_the_left_out_countrys_named_actors(monkeyp
     monkeypatch.setattr(loco, "_fatality_fold_pass", lambda *a: seen.append(list(named_actors._EXCLUDED)) or {})
     loco._fatality_fold(None, "Atlantis", [], 10, None, {})
     assert seen == [["Atlantis"]] and named_actors._EXCLUDED == []
+
+
+def _fake_cache(tmp_path, texts):
+    """A MiniLM cache with a deterministic vector per text: the words' hashed buckets."""
+    import hashlib
+
+    import numpy as np
+
+    from clamor.evaluate.dense_loco import text_key
+
+    vectors = []
+    for t in texts:
+        v = np.zeros(384, dtype=np.float32)
+        for w in t.lower().split():
+            v[hashlib.sha1(w.encode()).digest()[0]] += 1.0
+        vectors.append(v / max(np.linalg.norm(v), 1e-9))
+    np.savez(tmp_path / "minilm_embeddings.npz", keys=np.array([text_key(t) for t in texts]),
+             vectors=np.stack(vectors))
+    return tmp_path
+
+
+def test_dense_sample_scores_the_averaged_typer_beside_the_sparse(notes_csv, tmp_path,
+                                                                   monkeypatch):
+    pytest.importorskip("sklearn")
+    from clamor.evaluate import dense_loco
+    from clamor.evaluate.training import SEED_EXAMPLES, read_seed_examples
+
+    texts = [r.text for r in loco.read_rows([notes_csv])]
+    texts += [s.text for s in read_seed_examples(SEED_EXAMPLES)]
+    cache = _fake_cache(tmp_path, texts)
+    heads = []
+    original = dense_loco.DenseFolds.train_rows
+
+    def spy(self, country):
+        rows = original(self, country)
+        heads.append({self.rows[i].country for i in rows})
+        return rows
+
+    monkeypatch.setattr(dense_loco.DenseFolds, "train_rows", spy)
+    res = loco.leave_one_country_out([notes_csv], countries=["Atlantis"], fatality_sample=0,
+                                     dense_cache=cache)
+    assert heads == [{"Erewhon", "Lilliput"}]
+    figure = res["figures"]["atlantis_dense_sample_event_type_macro_f1"]
+    assert set(figure) == {"sparse", "averaged"}
+    assert figure["averaged"] > 0.5
+    assert res["dense_sample"]["n"]["Atlantis"] == 24
+
+
+def test_dense_sample_skipped_with_a_reason_without_the_cache(notes_csv, tmp_path):
+    pytest.importorskip("sklearn")
+    res = loco.leave_one_country_out([notes_csv], countries=["Atlantis"], fatality_sample=0,
+                                     dense_cache=tmp_path / "none")
+    assert "no MiniLM embedding cache" in res["dense_sample"]["skipped"]
+    assert not any("dense_sample" in k for k in res["figures"])

@@ -148,3 +148,13 @@ def test_loco_actor_figures_get_floors_but_the_pattern_baseline_does_not():
     assert floors["acled-loco.kenya_actor1_exact.pipeline"] == 0.405
     assert floors["acled-loco.kenya_actor1_match_without_years.pipeline"] == 0.525
     assert not [k for k in floors if k.endswith((".pattern_majority", ".always_0", ".majority"))]
+
+
+def test_dense_table_beside_the_sparse_or_the_reason_it_is_skipped():
+    res = _loco_results(False)["datasets"]["acled-loco"]
+    res["figures"]["kenya_dense_sample_event_type_macro_f1"] = {"sparse": 0.7, "averaged": 0.75}
+    res["dense_sample"] = {"n": {"Kenya": 400}}
+    row = [line for line in quality._dense_table(res) if line.startswith("| Kenya")][0]
+    assert [c.strip() for c in row.strip("|").split("|")][:4] == ["Kenya", "400", "0.700", "0.750"]
+    res["dense_sample"] = {"skipped": "no MiniLM embedding cache in /x"}
+    assert "Skipped: no MiniLM embedding cache in /x." in quality._dense_table(res)

@@ -46,9 +46,12 @@ def figure_rows(result: dict) -> tuple[list[str], list[dict]]:
               help="Turn on the sentence event detector (Options.sentence_detector).")
 @click.option("--article-verifier", is_flag=True,
               help="Turn on the article verifier (Options.article_verifier).")
+@click.option("--dense-typer", is_flag=True,
+              help="Average in the MiniLM head of the event typer (Options.dense_typer; "
+                   "needs the 'dense' extra).")
 @output_options()
 def evaluate_command(dataset, path, limit, out, systems, model, split, data_dir, sentence_detector,
-                     article_verifier, fmt) -> None:
+                     article_verifier, dense_typer, fmt) -> None:
     """Score clamor on a gold DATASET at PATH (default: the file in $CLAMOR_DATA).
 
     Every figure is printed beside baselines computed in the same run: majority class
@@ -68,7 +71,7 @@ def evaluate_command(dataset, path, limit, out, systems, model, split, data_dir,
     if path is not None and not path.exists():
         raise InputError(str(path), "no such file")
     options = Options(event_model=model, sentence_detector=sentence_detector,
-                      article_verifier=article_verifier)
+                      article_verifier=article_verifier, dense_typer=dense_typer)
     extra = {"split": split} if dataset == "acled" else {}
     if dataset == "articles":
         extra = {"data_dir": data_dir}

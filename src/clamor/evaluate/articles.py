@@ -337,7 +337,7 @@ def run_lead_baseline(articles: Sequence, options, notes: list[str]) -> list[lis
     from clamor.extract.classifier import load_event_model
     from clamor.geo import get_geoparser
 
-    model = load_event_model(options.event_model)
+    model = load_event_model(options.event_model, options.dense_typer)
     if model is None:
         notes.append("lead: skipped (no event-type model shipped or given)")
         return None

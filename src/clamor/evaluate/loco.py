@@ -313,6 +313,7 @@ def leave_one_country_out(
     options: Options | None = None,
     max_iter: int = MAX_ITER,
     fatality_selector: bool = False,
+    dense_cache: str | Path | None = None,
 ) -> dict:
     """Score each eligible country (or ``countries``) with a model that never saw it.
 
@@ -322,7 +323,12 @@ def leave_one_country_out(
     (:func:`leave_one_country_out_fatalities`). Returns ``{"figures", "n", "countries",
     "actors", "corpus_sha256", "settings", "reliability"}``; ``actors`` holds per country
     the actor baseline name, error categories and (predicted, ACLED) actor1 pairs.
+    ``dense_cache``: the MiniLM embedding cache (default
+    :data:`clamor.evaluate.dense_loco.DEFAULT_CACHE`); the fold's sparse model alone and
+    averaged with its dense head are scored on the cached sample of each country
+    (``{country}_dense_sample_*`` figures; ``out["dense_sample"]`` says why when skipped).
     """
+    from clamor.evaluate.dense_loco import DEFAULT_CACHE, DenseFolds, country_sample
     from clamor.evaluate.training import SEED_EXAMPLES, read_seed_examples
 
     rows = read_rows(paths)
@@ -339,6 +345,9 @@ def leave_one_country_out(
                               "seed": SEED}}
     # the selector is not shipped (docs/coding-rules.md): its folds only with fatality_selector
     fatality_folds = _FatalityFolds(rows) if fatality_sample and fatality_selector else None
+    dense_folds, skipped = DenseFolds.load(rows, seeds, by_country, countries,
+                                           dense_cache or DEFAULT_CACHE)
+    out["dense_sample"] = {"skipped": skipped} if skipped else {"n": {}}
     seen = [i for i, r in enumerate(rows) if not gold.is_heldout(r.event_id)]
     twin, _ = folds.fit(seen)
     reliability, twin_reliability = _Reliability(), _Reliability()
@@ -355,6 +364,15 @@ def leave_one_country_out(
         counts = Counter(rows[i].event_type for i in by_country[country])
         supported = {t for t, n in counts.items() if n >= MIN_TYPE_NOTES}
         figures = _typing(rows, test, preds, f"{key}_", supported)
+        if dense_folds is not None:  # the shipped averaged typer beside the sparse one
+            sample = country_sample(by_country[country], rows)
+            sparse = folds.proba(model, sample)
+            averaged = dense_folds.averaged(country, sample, sparse, model.classes)
+            figures.update(_typing(rows, sample, {
+                name: [(p.event_type, p.sub_event_type) for p in model.predictions(p_)]
+                for name, p_ in (("sparse", sparse), ("averaged", averaged))},
+                f"{key}_dense_sample_", supported))
+            out["dense_sample"]["n"][country] = len(sample)
         held = [i for i in test if gold.is_heldout(rows[i].event_id)]
         if held:
             twin_probs = folds.proba(twin, held)

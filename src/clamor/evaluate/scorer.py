@@ -89,7 +89,7 @@ def load_classifier(options: Options):
     """The event-type model the options name (or the shipped one); None when absent."""
     from clamor.extract.classifier import load_event_model
 
-    return load_event_model(options.event_model)
+    return load_event_model(options.event_model, options.dense_typer)
 
 
 def pipeline_typer(options: Options) -> Callable | None:

@@ -110,6 +110,9 @@ class EventTypeModel:
         #: Logits are divided by this before the softmax: fitted on a calibration fold so
         #: that ``score`` is a real probability (1.0: uncalibrated).
         self.temperature = float(temperature)
+        #: The dense half of the typer (:class:`clamor.extract.dense.DenseTyper`), attached
+        #: by :func:`load_event_model` when the artifact has a head and the extra is there.
+        self.dense = None
 
     @property
     def n_features(self) -> int:
@@ -172,6 +175,8 @@ class EventTypeModel:
             logits -= logits.max()
             exp = np.exp(logits)
             out[i] = exp / exp.sum()
+        if self.dense is not None:
+            out = self.dense(texts, out, self.classes)
         return out
 
     def predict(self, texts: Sequence[str]) -> list[TypePrediction]:
@@ -274,13 +279,20 @@ def read_model(path: str | Path) -> EventTypeModel:
 
 
 @functools.lru_cache(maxsize=4)
-def load_event_model(path: str | None = None) -> EventTypeModel | None:
-    """The model at ``path``, or the shipped one (None when none is shipped). Cached."""
-    if path is None:
-        if not SHIPPED_MODEL.is_file():
-            return None
-        return read_model(SHIPPED_MODEL)
-    return read_model(path)
+def load_event_model(path: str | None = None, dense: bool = False) -> EventTypeModel | None:
+    """The model at ``path``, or the shipped one (None when none is shipped). Cached.
+
+    With ``dense`` the model averages in its dense head (``<stem>_dense.npz`` beside it)
+    when there is one and the ``dense`` extra is installed; otherwise it types alone.
+    """
+    from clamor.extract.dense import load_dense
+
+    if path is None and not SHIPPED_MODEL.is_file():
+        return None
+    model = read_model(SHIPPED_MODEL if path is None else path)
+    if dense:
+        model.dense = load_dense(str(SHIPPED_MODEL if path is None else path))
+    return model
 
 
 # --------------------------------------------------------------------------- fitting

@@ -36,7 +36,7 @@ def _load_model(options: Options):
     """The event-type model named in ``options`` (loaded once; None when it is missing)."""
     from clamor.extract.classifier import load_event_model
 
-    return load_event_model(options.event_model)
+    return load_event_model(options.event_model, options.dense_typer)
 
 
 def _rule_verdict(text: str) -> tuple[str, tuple[str, str, str] | None]:
