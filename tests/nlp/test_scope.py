@@ -62,7 +62,8 @@ def test_one_lower_cased_trigger_pattern_agrees_with_the_lexicon_patterns_one_by
     patterns = load_lexicon().triggers.values()
     texts = [TEXT, "The market opened at nine.", "POLICE FIRED TEAR GAS AT PROTESTERS.",
              "Rebels Attacked the town; the Army Retook it.", "A sit-in, a march 5 km long.",
-             "Shares rose; the weather was fine.", "", "multi-talented armed-men"]
+             "Shares rose; the weather was fine.", "", "multi-talented armed-men",
+             "R\u0130OTERS KILLED", "ri\u0131ot", "protes\u017f in \u0130stanbul"]
     texts += [s.text for s in split_sentences(TEXT)]
     for text in texts:
         assert has_trigger_word(text) == any(p.search(text) for p in patterns), text

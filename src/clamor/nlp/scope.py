@@ -43,8 +43,17 @@ def trigger_pattern() -> re.Pattern[str]:
     return re.compile(body)
 
 
+#: Letters that IGNORECASE matches to i or s but lower-casing does not turn into them
+#: (dotted capital I, dotless i, long s): a text holding one takes the patterns one by one.
+_CASE_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
+
+
 def has_trigger_word(text: str) -> bool:
     """Whether any trigger of the extraction lexicon occurs in ``text``."""
+    if not text.isascii() and any(c in text for c in _CASE_EXCEPTIONS):
+        from clamor.extract.lexicon import load_lexicon
+
+        return any(p.search(text) for p in load_lexicon().triggers.values())
     return trigger_pattern().search(text.lower()) is not None
 
 
