@@ -71,7 +71,7 @@ class Pipeline:
         def to_parse():
             for text, article in pending:
                 done = self._before_parse(article)
-                if done is None and self.options.fast_path:
+                if done is None and _scope_applies(article, self.options):
                     text, done = self._scoped(article)
                 queue.append(done)
                 if done is None:
@@ -116,6 +116,17 @@ class Pipeline:
 
     def _run_stages(self, article: Article, doc) -> Extraction:
         return run_stages(article, doc, self.options)
+
+
+def _scope_applies(article: Article, options: Options) -> bool:
+    """Whether ``Options.fast_path`` may parse only the trigger sentences of ``article``.
+    Not for a text the short-text fallback may code with no trigger (under
+    ``THRESHOLD_MIN_WORDS`` words: an ACLED note, a snippet), nor with the sentence
+    detector on (it reads sentences with no trigger): those are parsed whole."""
+    from clamor.extract.assemble import THRESHOLD_MIN_WORDS
+
+    return (options.fast_path and not options.sentence_detector
+            and len(article.text.split()) >= THRESHOLD_MIN_WORDS)
 
 
 def run_stages(article: Article, doc, options: Options | None = None) -> Extraction:
@@ -173,6 +184,7 @@ def prefilter(article: Article, options: Options):
     (no event can be coded), else when the relevance score is below
     ``Options.prefilter_threshold`` (far below the gate's). None when no model ships.
     Texts shorter than the gate's minimum pass."""
+    from clamor.extract.assemble import THRESHOLD_MIN_WORDS
     from clamor.extract.relevance import MIN_GATE_WORDS, load_relevance_model, tokens
     from clamor.models import Relevance
 
@@ -181,7 +193,9 @@ def prefilter(article: Article, options: Options):
         return None
     text = "\n".join(filter(None, (article.title, article.text)))
     threshold = options.prefilter_threshold
-    if len(tokens(text)) < MIN_GATE_WORDS:
+    # short texts pass: the short-text fallback codes them with no trigger, and the model
+    # learned from whole articles (both bounds, counted as each counts words)
+    if len(tokens(text)) < MIN_GATE_WORDS or len(article.text.split()) < THRESHOLD_MIN_WORDS:
         return Relevance(score=1.0, relevant=True, threshold=threshold,
                          reason=f"prefilter: short text (< {MIN_GATE_WORDS} words), not filtered")
     # The score (~2 ms) before the trigger search (~5 ms): most unrelated news stops there.
