@@ -157,7 +157,7 @@ def test_prefilter_drops_an_article_without_a_trigger_word_and_it_had_no_events(
     (skipped,) = Pipeline(Options(prefilter=True, prefilter_threshold=0.0)).pipe([article])
     assert skipped.article.status is ArticleStatus.NOT_RELEVANT
     assert "trigger lexicon" in skipped.relevance.reason
-    (parsed,) = Pipeline(Options()).pipe([article])
+    (parsed,) = Pipeline(Options(fast_path=False)).pipe([article])
     assert parsed.article.status is ArticleStatus.OK and not parsed.events
 
 
@@ -227,4 +227,4 @@ def test_fast_path_parses_short_texts_whole_for_the_short_text_fallback():
     assert not _scope_applies(note, Options(fast_path=True))
     assert _scope_applies(long_quiet, Options(fast_path=True))
     assert not _scope_applies(long_quiet, Options(fast_path=True, sentence_detector=True))
-    assert not _scope_applies(long_quiet, Options())
+    assert not _scope_applies(long_quiet, Options(fast_path=False))
