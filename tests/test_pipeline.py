@@ -157,7 +157,7 @@ def test_prefilter_drops_an_article_without_a_trigger_word_and_it_had_no_events(
     (skipped,) = Pipeline(Options(prefilter=True, prefilter_threshold=0.0)).pipe([article])
     assert skipped.article.status is ArticleStatus.NOT_RELEVANT
     assert "trigger lexicon" in skipped.relevance.reason
-    (parsed,) = Pipeline(Options()).pipe([article])
+    (parsed,) = Pipeline(Options(fast_path=False)).pipe([article])
     assert parsed.article.status is ArticleStatus.OK and not parsed.events
 
 
@@ -212,3 +212,19 @@ def test_fast_path_skips_an_article_without_a_trigger_word_unparsed_with_a_reaso
     out = list(Pipeline(Options(fast_path=True), nlp=NoParse()).pipe(articles))
     assert [e.article.status for e in out] == [ArticleStatus.NOT_RELEVANT, ArticleStatus.TOO_SHORT]
     assert "trigger lexicon" in out[0].relevance.reason and not out[0].events
+
+
+def test_fast_path_parses_short_texts_whole_for_the_short_text_fallback():
+    """A note with no trigger word may still be coded by the short-text fallback (it needs
+    the parse), so the fast path does not skip or blank a text under its length bound;
+    nor anything with the sentence detector on."""
+    from clamor.ingest import read_text
+    from clamor.options import Options
+    from clamor.pipeline import _scope_applies
+
+    note = read_text("On 10 June 2019, a new militia leader was named in Kisumu (Kisumu).")
+    long_quiet = read_text(QUIET_TEXT)
+    assert not _scope_applies(note, Options(fast_path=True))
+    assert _scope_applies(long_quiet, Options(fast_path=True))
+    assert not _scope_applies(long_quiet, Options(fast_path=True, sentence_detector=True))
+    assert not _scope_applies(long_quiet, Options(fast_path=False))

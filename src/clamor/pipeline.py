@@ -71,7 +71,7 @@ class Pipeline:
         def to_parse():
             for text, article in pending:
                 done = self._before_parse(article)
-                if done is None and self.options.fast_path:
+                if done is None and _scope_applies(article, self.options):
                     text, done = self._scoped(article)
                 queue.append(done)
                 if done is None:
@@ -116,6 +116,17 @@ class Pipeline:
 
     def _run_stages(self, article: Article, doc) -> Extraction:
         return run_stages(article, doc, self.options)
+
+
+def _scope_applies(article: Article, options: Options) -> bool:
+    """Whether ``Options.fast_path`` may parse only the trigger sentences of ``article``.
+    Not for a text the short-text fallback may code with no trigger (under
+    ``THRESHOLD_MIN_WORDS`` words: an ACLED note, a snippet), nor with the sentence
+    detector on (it reads sentences with no trigger): those are parsed whole."""
+    from clamor.extract.assemble import THRESHOLD_MIN_WORDS
+
+    return (options.fast_path and not options.sentence_detector
+            and len(article.text.split()) >= THRESHOLD_MIN_WORDS)
 
 
 def run_stages(article: Article, doc, options: Options | None = None) -> Extraction:
@@ -173,6 +184,7 @@ def prefilter(article: Article, options: Options):
     (no event can be coded), else when the relevance score is below
     ``Options.prefilter_threshold`` (far below the gate's). None when no model ships.
     Texts shorter than the gate's minimum pass."""
+    from clamor.extract.assemble import THRESHOLD_MIN_WORDS
     from clamor.extract.relevance import MIN_GATE_WORDS, load_relevance_model, tokens
     from clamor.models import Relevance
 
@@ -181,17 +193,22 @@ def prefilter(article: Article, options: Options):
         return None
     text = "\n".join(filter(None, (article.title, article.text)))
     threshold = options.prefilter_threshold
-    if len(tokens(text)) < MIN_GATE_WORDS:
+    # short texts pass: the short-text fallback codes them with no trigger, and the model
+    # learned from whole articles (both bounds, counted as each counts words)
+    if len(tokens(text)) < MIN_GATE_WORDS or len(article.text.split()) < THRESHOLD_MIN_WORDS:
         return Relevance(score=1.0, relevant=True, threshold=threshold,
                          reason=f"prefilter: short text (< {MIN_GATE_WORDS} words), not filtered")
+    # The score (~2 ms) before the trigger search (~5 ms): most unrelated news stops there.
+    score = model.score(text)
+    if score < threshold:
+        return Relevance(score=score, relevant=False, threshold=threshold,
+                         reason=f"prefilter: relevance {score:.4f} < {threshold:g}: "
+                                "no sign of a codable event, not parsed")
     if not _has_trigger_word(text):
         return Relevance(score=0.0, relevant=False, threshold=threshold,
                          reason="prefilter: no word of the trigger lexicon, not parsed")
-    score = model.score(text)
-    relevant = score >= threshold
-    op, verdict = (">=", "parsed") if relevant else ("<", "no sign of a codable event, not parsed")
-    return Relevance(score=score, relevant=relevant, threshold=threshold,
-                     reason=f"prefilter: relevance {score:.4f} {op} {threshold:g}: {verdict}")
+    return Relevance(score=score, relevant=True, threshold=threshold,
+                     reason=f"prefilter: relevance {score:.4f} >= {threshold:g}: parsed")
 
 
 def _has_trigger_word(text: str) -> bool:
@@ -199,9 +216,9 @@ def _has_trigger_word(text: str) -> bool:
     event the extractor codes starts from a trigger in a sentence (clamor.extract.triggers),
     so an article with none yields no event (on examples/ and 100 IndiaPoliceEvents
     documents: 9 such articles, none with an event)."""
-    from clamor.extract.lexicon import load_lexicon
+    from clamor.nlp.scope import has_trigger_word
 
-    return any(p.search(text) for p in load_lexicon().triggers.values())
+    return has_trigger_word(text)
 
 
 def extract(text_or_article: str | Article, options: Options | None = None) -> Extraction:

@@ -126,3 +126,26 @@ def test_hard_wrapped_lines_stay_one_sentence():
     spans = [text[s:e] for s, e in sentence_spans(text)]
     assert spans[0].startswith("Thousands") and spans[0].endswith("police said.")
     assert spans[1:] == ["Strike Spreads", "More marches followed."]
+
+
+def test_anchor_is_the_literal_start_of_a_term():
+    from clamor.assess.signals import _anchor
+
+    assert _anchor("cockroach*") == "cockroach"
+    assert _anchor("^join us") == "join"
+    assert _anchor("so-called") is None  # "so" is too short to be worth a test
+    assert _anchor("re:\\bwe must\\b") is None
+
+
+@pytest.mark.parametrize("text", [
+    "The regime's thugs unleashed a massive, brutal crackdown. We demand justice!",
+    "THE REGIME'S THUGS UNLEASHED A MASSIVE, BRUTAL CRACKDOWN. WE DEMAND JUSTICE!",
+    "Sign the petition now. Described by many as barbaric, the so-called reform failed.",
+    "Der Kelvin \u212a und das lange \u017f: savage vermin, cockroaches.",
+])
+def test_anchor_shortcut_finds_the_same_signals_as_scanning_every_term(monkeypatch, text):
+    import clamor.assess.signals as signals
+
+    with_shortcut = find_signals(text)
+    monkeypatch.setattr(signals, "_anchor", lambda term: None)
+    assert find_signals(text) == with_shortcut

@@ -77,7 +77,7 @@ def test_prefilter_skips_are_counted_in_the_summary(tmp_path):
     records = [json.loads(x) for x in result.stdout.splitlines() if x.strip()]
     assert sorted(r["article"]["status"] for r in records) == ["not_relevant", "ok"]
     assert "2 articles read, 1 not relevant, 0 inputs failed" in result.stderr
-    plain = run(tmp_path, "--csv")
+    plain = run(tmp_path, "--full-parse", "--csv")
     assert "not relevant" not in plain.stderr
 
 

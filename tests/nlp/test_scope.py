@@ -53,3 +53,17 @@ def test_split_sentences_on_a_scoped_doc_gives_the_blanked_sentences_too():
     texts = [s.text for s in split_sentences(TEXT, doc)]
     assert "Shares rose in Tokyo." in texts and "The train left on time." in texts
     assert _sentence(TEXT, "Police").text in texts
+
+
+def test_one_lower_cased_trigger_pattern_agrees_with_the_lexicon_patterns_one_by_one():
+    from clamor.extract.lexicon import load_lexicon
+    from clamor.nlp.scope import has_trigger_word
+
+    patterns = load_lexicon().triggers.values()
+    texts = [TEXT, "The market opened at nine.", "POLICE FIRED TEAR GAS AT PROTESTERS.",
+             "Rebels Attacked the town; the Army Retook it.", "A sit-in, a march 5 km long.",
+             "Shares rose; the weather was fine.", "", "multi-talented armed-men",
+             "R\u0130OTERS KILLED", "ri\u0131ot", "protes\u017f in \u0130stanbul"]
+    texts += [s.text for s in split_sentences(TEXT)]
+    for text in texts:
+        assert has_trigger_word(text) == any(p.search(text) for p in patterns), text

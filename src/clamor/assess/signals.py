@@ -23,6 +23,7 @@ Everything is case-insensitive, so lower-case and ALL-CAPS text give the same si
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 
@@ -131,11 +132,38 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans[max(0, i - 8):i])
 
 
+#: Characters that IGNORECASE matches to an ASCII letter but case folding does not map
+#: onto it (dotless i, long s): a text holding one is matched without the anchor shortcut.
+_FOLD_EXCEPTIONS = ("\u0131", "\u017f")
+#: Characters that end a term's literal anchor (see :func:`_anchor`).
+_ANCHOR_END = re.compile(r"[^a-z]")
+
+
+@functools.lru_cache(maxsize=None)
+def _anchor(term: str) -> str | None:
+    """The literal, lower-case letters every match of ``term`` starts with (its first word
+    up to a wildcard, apostrophe or hyphen), or None when too short to be worth testing or
+    the term is a raw regex."""
+    body = term[1:].strip() if term.startswith("^") else term
+    if body.startswith("re:"):
+        return None
+    word = body.split()[0].lower() if body.split() else ""
+    cut = _ANCHOR_END.search(word)
+    anchor = word[:cut.start()] if cut else word
+    return anchor if len(anchor) >= 3 else None
+
+
 def _match_lexicon(
     text: str, patterns: Iterable[Pattern], sentence_starts: set[int]
 ) -> list[tuple[int, int, str]]:
+    # Most of ~250 terms occur in no article: a substring test on the case-folded text
+    # (a necessary condition for a match) spares their regex scans, ~3x the cost.
+    folded = None if any(c in text for c in _FOLD_EXCEPTIONS) else text.casefold()
     found = []
     for pattern in patterns:
+        anchor = _anchor(pattern.term) if folded is not None else None
+        if anchor is not None and anchor not in folded:
+            continue
         for m in pattern.regex.finditer(text):
             if m.end() <= m.start():
                 continue
