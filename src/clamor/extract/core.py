@@ -351,6 +351,23 @@ def _detected(sentences: list[Sentence], triggers: dict[int, list[Trigger]], ski
     return detect_mentions(quiet, load_detector(), model, DETECTOR_TYPES)
 
 
+def fallback_veto(sentences: list[Sentence], triggers: dict[int, list[Trigger]]) -> str | None:
+    """Why the short-text fallback may not code a text (None: it may): the rules put it
+    outside the taxonomy, it tells of an event negated, hypothetical or future, or a rule
+    judged it no event (bare blast, sport)."""
+    if any(out_of_taxonomy(ts) for ts in triggers.values()):
+        return "out of taxonomy"
+    if any(t.status in ("negated", "hypothetical", "future") for ts in triggers.values() for t in ts):
+        return "negated, hypothetical or future"
+    for s in sentences:  # a rule that judged the text no event (bare-blast, sport) stands
+        typed = rule_type(triggers[s.index], s.text)
+        if typed and _bare_blast(typed[1], triggers[s.index], s):
+            return "bare blast"
+        if typed and _sport(typed[1], s):
+            return "sport"
+    return None
+
+
 def _fallback_mention(text: str, sentences: list[Sentence], triggers: dict[int, list[Trigger]],
                       model: Any) -> tuple[list[Mention], float | None]:
     """The one event of a short text the rules typed nothing in (rule short-text-fallback).
@@ -364,14 +381,8 @@ def _fallback_mention(text: str, sentences: list[Sentence], triggers: dict[int, 
     text a rule judged no event (bare-blast, sport): the fallback fills the rules' silence only.
     Returns the mention (or none) and the probability.
     """
-    if model is None or not sentences or any(out_of_taxonomy(ts) for ts in triggers.values()):
+    if model is None or not sentences or fallback_veto(sentences, triggers) is not None:
         return [], None
-    if any(t.status in ("negated", "hypothetical", "future") for ts in triggers.values() for t in ts):
-        return [], None
-    for s in sentences:  # a rule that judged the text no event (bare-blast, sport) stands
-        typed = rule_type(triggers[s.index], s.text)
-        if typed and (_bare_blast(typed[1], triggers[s.index], s) or _sport(typed[1], s)):
-            return [], None
     pred = model.predict([text])[0]
     if pred.score < FALLBACK_MIN_PROB:
         return [], None
