@@ -78,7 +78,7 @@ def why_no_event(text: str, options: Options | None = None, nlp: Any = None) -> 
     if model is None:
         return "no classifier"
     pred = model.predict([article.text])[0]
-    if pred.score < FALLBACK_MIN_PROB:
+    if pred.score < FALLBACK_MIN_PROB:  # the bar of an undated text (a dated one's is lower)
         return f"classifier under FALLBACK_MIN_PROB ({pred.event_type})"
     return "other"
 
