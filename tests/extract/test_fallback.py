@@ -71,6 +71,8 @@ def test_a_report_dated_to_a_calendar_day_is_coded_whatever_the_type_probability
     assert run(undated)[0] == []  # a weekday is no calendar date: the usual bar
     no_year = "10 June. A new militia leader was named in Kisumu (Kisumu)."
     assert len(run(no_year, published=None)[0]) == 1  # a day and month with no year to resolve it
+    in_passing = "A new militia leader was named in Kisumu (Kisumu), to take office on 10 June 2019."
+    assert run(in_passing)[0] == []  # a day named late in the text: no dated report
 
 
 def test_a_dated_text_keeps_the_fallback_vetoes(run, typer):

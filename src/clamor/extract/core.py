@@ -31,7 +31,7 @@ from clamor.extract.places import (
 from clamor.extract.quantities import Count, find_counts, find_crowd_size
 from clamor.extract.reactions import find_reactions
 from clamor.extract.sentences import Sentence, split_sentences
-from clamor.extract.temporal import DateMention, find_dates, names_calendar_day
+from clamor.extract.temporal import DateMention, find_dates, first_calendar_day
 from clamor.extract.triggers import BACKGROUND_DAYS, Trigger, find_triggers, nearest_date, trigger_status
 from clamor.models import Article, Event, Evidence, Reaction
 from clamor.options import Options
@@ -59,6 +59,11 @@ FALLBACK_MIN_PROB = MODEL_OVER_RULES
 #: "Fatalities out of country"): the type probabilities of their rule-missed notes spread
 #: over 0.2-0.7, so any bar above 0 leaves events out.
 DATED_FALLBACK_MIN_PROB = 0.0
+#: ... where the text opens with that day: within this many characters of its start, room
+#: for "On"/"Around" and a label ("Non-violent activity: Around 25 November"). A day named
+#: anywhere in a sentence is not enough: on GLOCON's sentences it coded 57 sentences that
+#: name a day in passing ("reappear in court on March 30") at no gain.
+DATED_REPORT_OPENING = 40
 #: Arrests of at least this many people outside a demonstration are a mass arrest (ACLED
 #: codes mass arrests, not the arrest of a few suspects in an ordinary crime).
 MASS_ARREST_MIN = 10
@@ -376,14 +381,15 @@ def fallback_veto(sentences: list[Sentence], triggers: dict[int, list[Trigger]])
     return None
 
 
-def _calendar_dated(dates: dict[int, list[DateMention]], text: str) -> bool:
-    """Whether a text dates something to a past calendar day ("21 February 2022", "14 July"),
-    not a relative day ("on Monday") or a month; a day with no year counts when there is no
-    reference date to resolve it (:func:`clamor.extract.temporal.names_calendar_day`)."""
+def _dated_report(dates: dict[int, list[DateMention]], text: str) -> bool:
+    """Whether a text opens with the calendar day of what it tells ("On 21 February 2022,
+    ...", "Displacement: On 11 April 2022", "14 July. A mob ..."): a day and month within
+    its first :data:`DATED_REPORT_OPENING` characters, none of its dates in the future. A
+    day named later ("the accused return to court on March 30") does not make a report."""
     if any(d.future for ds in dates.values() for d in ds):
         return False
-    return any(d.date is not None and d.precision == 1 and re.search(r"\d", d.text)
-               for ds in dates.values() for d in ds) or names_calendar_day(text)
+    start = first_calendar_day(text)
+    return start is not None and start <= DATED_REPORT_OPENING
 
 
 def _fallback_mention(text: str, sentences: list[Sentence], triggers: dict[int, list[Trigger]],
@@ -393,8 +399,8 @@ def _fallback_mention(text: str, sentences: list[Sentence], triggers: dict[int, 
 
     A text under :data:`THRESHOLD_MIN_WORDS` words (an ACLED note, a snippet) is written about
     one event by selection, so when no rule types it the classifier types the whole text,
-    if its calibrated probability is at least :data:`FALLBACK_MIN_PROB` (a text dated to a
-    calendar day in ``dates``: :data:`DATED_FALLBACK_MIN_PROB`). Its mention spans the
+    if its calibrated probability is at least :data:`FALLBACK_MIN_PROB` (a text that opens
+    with a calendar day: :data:`DATED_FALLBACK_MIN_PROB`, :func:`_dated_report`). Its mention spans the
     whole text (the event-type evidence), so places, dates, actors and counts are read by the
     normal stages from all of it. Text the rules put outside the taxonomy (crime, disasters)
     or that tells of an event negated, hypothetical or future stays event-free, and so does
@@ -404,7 +410,7 @@ def _fallback_mention(text: str, sentences: list[Sentence], triggers: dict[int, 
     if model is None or not sentences or fallback_veto(sentences, triggers) is not None:
         return [], None
     pred = model.predict([text])[0]
-    bar = DATED_FALLBACK_MIN_PROB if dates is not None and _calendar_dated(dates, text) else FALLBACK_MIN_PROB
+    bar = DATED_FALLBACK_MIN_PROB if dates is not None and _dated_report(dates, text) else FALLBACK_MIN_PROB
     if pred.score < bar:
         return [], None
     first, last = sentences[0], sentences[-1]
