@@ -381,20 +381,30 @@ def fallback_veto(sentences: list[Sentence], triggers: dict[int, list[Trigger]])
     return None
 
 
-def _dated_report(dates: dict[int, list[DateMention]], text: str) -> bool:
+#: a dateline's date: followed by the agency in brackets and a dash ("PARIS, Jan. 17
+#: (Xinhua) --"), or by a line break ("This story is from March 8, 2002")
+_DATELINE_AFTER = re.compile(r"^(?:\s*\([^)]{1,30}\))?\s*(?:[-–—]|\n)")
+
+
+def _dated_report(dates: dict[int, list[DateMention]], text: str, ref: dt.date | None) -> bool:
     """Whether a text opens with the calendar day of what it tells ("On 21 February 2022,
     ...", "Displacement: On 11 April 2022", "14 July. A mob ..."): a day and month within
-    its first :data:`DATED_REPORT_OPENING` characters, none of its dates in the future. A
-    day named later ("the accused return to court on March 30") does not make a report."""
-    if any(d.future for ds in dates.values() for d in ds):
+    its first :data:`DATED_REPORT_OPENING` characters, none of its dates in the future, and
+    no publication date or dateline (``ref``): in a published text an opening date is the
+    dispatch's ("This story is from March 8, 2002", "PARIS, Jan. 17 (Xinhua) --"), not an
+    incident's. A day named later ("return to court on March 30") makes no report."""
+    if ref is not None or any(d.future for ds in dates.values() for d in ds):
         return False
     start = first_calendar_day(text)
-    return start is not None and start <= DATED_REPORT_OPENING
+    if start is None or start > DATED_REPORT_OPENING:
+        return False
+    day = re.match(r"\S+(?:\s+\S+){0,2}", text[start:])
+    return _DATELINE_AFTER.match(text[start + (day.end() if day else 0):]) is None
 
 
 def _fallback_mention(text: str, sentences: list[Sentence], triggers: dict[int, list[Trigger]],
                       model: Any, dates: dict[int, list[DateMention]] | None = None,
-                      ) -> tuple[list[Mention], float | None]:
+                      ref: dt.date | None = None) -> tuple[list[Mention], float | None]:
     """The one event of a short text the rules typed nothing in (rule short-text-fallback).
 
     A text under :data:`THRESHOLD_MIN_WORDS` words (an ACLED note, a snippet) is written about
@@ -410,7 +420,7 @@ def _fallback_mention(text: str, sentences: list[Sentence], triggers: dict[int, 
     if model is None or not sentences or fallback_veto(sentences, triggers) is not None:
         return [], None
     pred = model.predict([text])[0]
-    bar = DATED_FALLBACK_MIN_PROB if dates is not None and _dated_report(dates, text) else FALLBACK_MIN_PROB
+    bar = DATED_FALLBACK_MIN_PROB if dates is not None and _dated_report(dates, text, ref) else FALLBACK_MIN_PROB
     if pred.score < bar:
         return [], None
     first, last = sentences[0], sentences[-1]
@@ -455,7 +465,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
                           key=lambda m: m.sentence.index)
     fallback = None
     if not mentions and len(text.split()) < THRESHOLD_MIN_WORDS:
-        mentions, fallback = _fallback_mention(text, sentences, triggers, model, dates)
+        mentions, fallback = _fallback_mention(text, sentences, triggers, model, dates, ref)
     if not mentions:
         return [], _to_reactions(article, reactions_found, [])
 
