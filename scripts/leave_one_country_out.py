@@ -11,11 +11,14 @@ from the same pass actor1 exact with and without regime years beside the other c
 most common actor1 pattern (clamor.evaluate.actors).
 ``--selector`` scores the pipeline with a fatality selector (clamor.extract.fatalities)
 trained without the left-out country instead of the shipped casualty rules, and the
-selector alone on the notes' text beside the rules alone.
+selector alone on the notes' text beside the rules alone. ``--errors`` (with
+``--fatalities-only``) adds per country the category of every fatality miss: no event (and
+the check that stopped it), count too high or too low (and what it was read from);
+clamor.evaluate.fatality_errors.
 
 Usage: .venv/bin/python scripts/leave_one_country_out.py [--data DIR] [--countries A,B]
        [--country-cap N | --no-cap] [--max-iter N] [--fatality-sample N] [--json OUT]
-       [--fatalities-only] [--selector]
+       [--fatalities-only] [--selector] [--errors]
 """
 
 from __future__ import annotations
@@ -56,6 +59,19 @@ def table(result: dict, columns=COLUMNS, counts=("test", "train")) -> str:
     return "\n".join(lines)
 
 
+def error_tallies(result: dict) -> str:
+    """One line per country and tally: categories, no-event checks, wrong-count sources."""
+    lines = []
+    for country in result["countries"]:
+        found = result["actors"].get(country, {}).get("fatality_errors")
+        if not found:
+            continue
+        for name in ("categories", "no_event", "wrong_count"):
+            cells = ", ".join(f"{k} {v}" for k, v in sorted(found[name].items(), key=lambda kv: -kv[1]))
+            lines.append(f"{country} {name.replace('_', ' ')}: {cells}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=default_data_dir())
@@ -69,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the fatality part (no event-type folds)")
     parser.add_argument("--selector", action="store_true",
                         help="a fatality selector trained per fold instead of the casualty rules")
+    parser.add_argument("--errors", action="store_true",
+                        help="with --fatalities-only: each country's fatality misses by category")
     args = parser.parse_args(argv)
     paths = loco.acled_paths(args.data)
     if not paths:
@@ -78,8 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.fatalities_only:
         result = loco.leave_one_country_out_fatalities(
             paths, countries=countries, fatality_sample=args.fatality_sample,
-            fatality_selector=args.selector)
+            fatality_selector=args.selector, errors=args.errors)
         print(table(result, FATALITY_COLUMNS, ("fatalities", "fatality_selector_train")))
+        if args.errors:
+            print(error_tallies(result))
     else:
         result = loco.leave_one_country_out(
             paths, countries=countries,

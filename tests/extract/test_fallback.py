@@ -30,6 +30,7 @@ def typer(monkeypatch):
 
 def test_rules_find_nothing_in_the_quiet_text(run, monkeypatch):
     monkeypatch.setattr(core, "FALLBACK_MIN_PROB", 1.01)
+    monkeypatch.setattr(core, "DATED_FALLBACK_MIN_PROB", 1.01)
     assert run(QUIET)[0] == []
 
 
@@ -45,7 +46,7 @@ def test_confident_typer_codes_one_event_from_the_whole_text(run, typer):
 
 def test_unsure_typer_codes_nothing(run, typer):
     typer(core.FALLBACK_MIN_PROB - 0.05)
-    assert run(QUIET)[0] == []
+    assert run(QUIET.replace("On 10 June 2019, a", "A"))[0] == []  # undated: the usual bar
 
 
 def test_long_text_gets_no_fallback(run, typer):
@@ -59,3 +60,24 @@ def test_out_of_taxonomy_and_future_texts_stay_event_free(run, typer):
     typer(0.99)
     assert run("Floods swept through Dhaka on Monday after heavy rains, killing five people.")[0] == []
     assert run("The teachers' union said it will hold a march in Kisumu next week.")[0] == []
+
+
+def test_a_report_dated_to_a_calendar_day_is_coded_whatever_the_type_probability(run, typer, monkeypatch):
+    monkeypatch.setattr(core, "DATED_FALLBACK_MIN_PROB", 0.2)
+    typer(0.3)  # under FALLBACK_MIN_PROB, over the dated bar
+    (e,) = run(QUIET, published=None)[0]  # QUIET opens "On 10 June 2019"
+    assert e.confidence == 0.3
+    assert run(QUIET)[0] == []  # a published text: its opening date may be the dispatch's
+    undated = "A new militia leader was named in Kisumu (Kisumu) on Monday."
+    assert run(undated, published=None)[0] == []  # a weekday is no calendar date: the usual bar
+    no_year = "10 June. A new militia leader was named in Kisumu (Kisumu)."
+    assert len(run(no_year, published=None)[0]) == 1  # a day and month with no year to resolve it
+    in_passing = "A new militia leader was named in Kisumu (Kisumu), to take office on 10 June 2019."
+    assert run(in_passing, published=None)[0] == []  # a day named late in the text: no dated report
+    dateline = "KISUMU, June 10 (Xinhua) -- A new militia leader was named in Kisumu."
+    assert run(dateline, published=None)[0] == []  # a dateline dates the dispatch
+
+
+def test_a_dated_text_keeps_the_fallback_vetoes(run, typer):
+    typer(0.99)
+    assert run("On 10 June 2019, floods swept through Dhaka after heavy rains, killing five people.")[0] == []

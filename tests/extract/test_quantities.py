@@ -80,3 +80,31 @@ def test_stated_fatality_figure_wins():
 
 def test_deaths_coded_separately_are_not_counted():
     assert _counts("mourners carried the bodies of 4 students killed in Dhaka (coded separately)") == {}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Gunmen killed 6 people. At least 6 fatalities split across two events. 3 coded here.", 3),
+    ("Four fighters were killed. 4 fatalities split across two events, 2 fatalities coded for this event.", 2),
+    ("At least one fatality was counted. At least 1 fatality, split across 4 events, 0 fatalities coded.", 0),
+    ("Unspecified number of fatalities coded as 3, split across 4 events, coded as 1.", 1),
+])
+def test_a_toll_split_over_events_keeps_the_share_coded_here(text, value):
+    assert _counts(text) == {"fatalities": value}
+
+
+def test_deaths_coded_to_another_event_are_not_counted():
+    text = "As a result of shelling, two soldiers were killed at unspecified locations (fatalities coded to the Alpha event)."
+    assert _counts(text) == {}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("A member of the armed group was killed during an encounter with soldiers.", 1),
+    ("An elder known for mediating disputes was killed by unidentified assailants.", 1),
+    ("Three suspected members of the group were shot and killed by security forces.", 3),
+])
+def test_victims_with_long_noun_phrases_and_harm_then_death(text, value):
+    assert _counts(text) == {"fatalities": value}
+
+
+def test_a_singular_victim_is_not_read_across_a_plural_verb():
+    assert _counts("A raid in which officers were wounded.") == {}

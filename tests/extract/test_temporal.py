@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from clamor.extract.temporal import find_dates
+from clamor.extract.temporal import find_dates, first_calendar_day
 
 REF = dt.date(2019, 6, 14)  # a Friday
 
@@ -48,3 +48,12 @@ def test_lower_case_text():
 def test_without_reference_date_only_absolute_dates_resolve():
     assert find_dates("on Tuesday", 0, None) == []
     assert find_dates("On 3 March 2020, protesters", 0, None)[0].date == dt.date(2020, 3, 3)
+
+
+@pytest.mark.parametrize("text, start", [
+    ("On 21 February 2022, soldiers fired", 3), ("14 July. A mob in the village", 0),
+    ("police raided on September 28", 17), ("on Monday police raided", None),
+    ("in March 2022 prices rose", None), ("yesterday", None),
+])
+def test_first_calendar_day_with_or_without_a_year(text, start):
+    assert first_calendar_day(text) == start

@@ -74,3 +74,26 @@ def test_lower_and_upper_case_match():
 def test_capitalised_surname_is_not_a_lynching():
     assert statuses("Police spokesman John Lynch said the area was calm.", "mob") == []
     assert statuses("A MOB TRIED TO LYNCH THE SUSPECT", "mob")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("There is no information on the motives of the attack.", "attack"),
+    ("No details about the identity of the gunmen who attacked the post were given.", "attack"),
+])
+def test_unknown_motive_does_not_negate_the_event(text, kind):
+    assert statuses(text, kind)[0][1] is None
+
+
+def test_no_information_on_an_attack_itself_still_negates():
+    assert statuses("There was no attack on the camp.", "attack")[0][1] == "negated"
+
+
+def _kinds(text):
+    return [(t.text, t.kind) for t in find_triggers(Sentence(0, 0, len(text), text, 0), ("crime",))]
+
+
+def test_a_named_gang_is_an_armed_group_not_crime():
+    assert _kinds("Members of the Base 5 Secondes Gang attacked residents.") == [("Gang", "armed_group")]
+    assert _kinds("A gang attacked a shop.") == [("gang", "crime")]
+    assert _kinds("Police arrested a Nairobi gang.") == [("gang", "crime")]
+    assert _kinds("Gang members attacked a shop.") == [("Gang", "crime")]  # sentence start: no name

@@ -400,21 +400,25 @@ def leave_one_country_out(
 
 def _fatality_fold(folds: _FatalityFolds | None, country: str, test: Sequence[gold.AcledGold],
                    sample_size: int, options: Options | None, n: dict,
-                   actor_baseline: str | None = None, details: dict | None = None) -> dict:
+                   actor_baseline: str | None = None, details: dict | None = None,
+                   errors: bool = False) -> dict:
     """Fatality and actor1 figures of one left-out country from one pipeline pass over a
     sample of its notes (with the fold's selector when there are ``folds``):
     ``<country>_fatalities_exact``, ``<country>_actor1_exact`` and
     ``<country>_actor1_match_without_years`` (beside ``actor_baseline``), and the selector
     alone on the notes as ``<country>_fatalities_selector_exact``; ``n`` gets the sample
-    size, ``details`` the actor baseline, error categories and (predicted, ACLED) pairs."""
+    size, ``details`` the actor baseline, error categories and (predicted, ACLED) pairs,
+    and with ``errors`` the fatality error tallies (:mod:`clamor.evaluate.fatality_errors`)."""
     from clamor.extract.named_actors import excluding
 
     # the named-actor table forgets the left-out country's notes: actor names stay unseen
     with excluding(country):
-        return _fatality_fold_pass(folds, country, test, sample_size, options, n, actor_baseline, details)
+        return _fatality_fold_pass(folds, country, test, sample_size, options, n,
+                                   actor_baseline, details, errors)
 
 
-def _fatality_fold_pass(folds, country, test, sample_size, options, n, actor_baseline, details) -> dict:
+def _fatality_fold_pass(folds, country, test, sample_size, options, n, actor_baseline,
+                        details, errors: bool = False) -> dict:
     """:func:`_fatality_fold` once the named-actor table has dropped ``country``."""
     import dataclasses
     import tempfile
@@ -423,26 +427,29 @@ def _fatality_fold_pass(folds, country, test, sample_size, options, n, actor_bas
     sample = sorted(test, key=_hash_order)[:sample_size]
     n["fatalities"] = len(sample)
     if folds is None:
-        return _sample_figures(key, sample, options, actor_baseline, details)
+        return _sample_figures(key, sample, options, actor_baseline, details, errors)
     with tempfile.TemporaryDirectory() as folder:
         path, info = folds.fit(country, Path(folder))
         n["fatality_selector_train"] = info["n_notes"]
         fold_options = dataclasses.replace(options or Options(), fatality_model=str(path))
-        figures = _sample_figures(key, sample, fold_options, actor_baseline, details)
+        figures = _sample_figures(key, sample, fold_options, actor_baseline, details, errors)
         figures[f"{key}_fatalities_selector_exact"] = folds.component(path, sample)
         return figures
 
 
 def _sample_figures(key: str, sample: Sequence[gold.AcledGold], options: Options | None,
-                    actor_baseline: str | None, details: dict | None) -> dict:
+                    actor_baseline: str | None, details: dict | None, errors: bool = False) -> dict:
     """Fatalities and actor1 of the full coder's one pass over ``sample``."""
-    from clamor.evaluate import actors
+    from clamor.evaluate import actors, fatality_errors
 
     events = pipeline_events(sample, options)
     names = None if events is None else [getattr(e, "actor1", None) for e in events]
     scored = actors.actor_scores(sample, names, actor_baseline)
     if details is not None:
         details.update(baseline=actor_baseline, errors=scored["errors"], pairs=scored["pairs"])
+        if errors and events is not None:
+            details["fatality_errors"] = fatality_errors.tally(
+                [r.text for r in sample], [r.fatalities for r in sample], events, options)
     return {f"{key}_fatalities_exact": fatality_scores(sample, events),
             **{f"{key}_{name}": values for name, values in scored["figures"].items()}}
 
@@ -454,10 +461,12 @@ def leave_one_country_out_fatalities(
     fatality_sample: int = FATALITY_SAMPLE,
     options: Options | None = None,
     fatality_selector: bool = False,
+    errors: bool = False,
 ) -> dict:
     """The fatality part of :func:`leave_one_country_out` alone (no event-type folds);
     ``fatality_selector``: the pipeline with a selector trained per fold, and the selector
-    alone beside the casualty rules alone."""
+    alone beside the casualty rules alone; ``errors``: each country's fatality error tallies
+    in ``actors[country]["fatality_errors"]``."""
     rows = read_rows(paths)
     countries = list(countries or eligible_countries(rows))
     folds = _FatalityFolds(rows) if fatality_selector else None
@@ -471,7 +480,7 @@ def leave_one_country_out_fatalities(
         out["n"][country] = {"test": len(test)}
         out["figures"].update(_fatality_fold(folds, country, test, fatality_sample, options,
                                              out["n"][country], _actor_baseline(rows, country),
-                                             out["actors"].setdefault(country, {})))
+                                             out["actors"].setdefault(country, {}), errors))
     return out
 
 

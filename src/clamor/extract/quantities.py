@@ -55,6 +55,12 @@ _CROWD_NOUNS = (
 )
 
 
+#: "were shot and killed": a harm verb joined to the casualty word
+_HARM_FIRST = r"(?:shot|stabbed|attacked|beaten|tortured|abducted|kidnapped|ambushed|hacked)"
+#: words between "a"/"an"/"one" and the singular verb of a victim's death ("A member of the
+#: NPA was killed", "An Imam known for promoting peace was killed"): the singular "was"
+#: says one person, however the noun phrase runs (rule counts)
+MAX_SINGULAR_WORDS = 6
 #: up to this many words may qualify a singular victim ("a 23 year-old university student")
 MAX_VICTIM_MODIFIERS = 4
 _MODIFIERS = rf"(?:(?!and\b|or\b|with\b|in\b|at\b)[\w'’-]+\s+){{0,{MAX_VICTIM_MODIFIERS}}}?"
@@ -134,14 +140,15 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
     for field in ("fatalities", "injuries", "arrests"):
         patterns = [
             rf"(?<![\w-])(?P<q>{q})\s+{gap}(?:(?:were|was|are|is|have been|had been|got|being)\s+)?"
-            rf"(?:(?:reportedly|allegedly|also|critically|seriously|badly|fatally)\s+)?{_FIELD_WORDS[field]}(?!\w)",
+            rf"(?:(?:reportedly|allegedly|also|critically|seriously|badly|fatally)\s+)?"
+            rf"(?:{_HARM_FIRST}\s+and\s+)?{_FIELD_WORDS[field]}(?!\w)",
             rf"(?<!\w){_FIELD_VERBS[field]}\s+(?:at least\s+)?(?P<q>{q})(?!\w)",
         ]
         if field == "fatalities":
             patterns.append(rf"death toll\s+(?:\w+\s+){{0,4}}?(?P<q>{NUMBER})(?!\w)")
             patterns.append(rf"(?:bodies|corpses|remains) of\s+(?P<q>{q})(?!\w)")
         # one victim written in the singular: "a woman was shot dead", "killed a man"
-        patterns.append(rf"(?<![\w-])(?P<q>an?|one)\s+(?:(?!and\b|or\b)[\w'’-]+\s+){{1,3}}?(?:was|is|has been|had been|got)\s+"
+        patterns.append(rf"(?<![\w-])(?P<q>an?|one)\s+(?:(?!and\b|or\b|were\b|are\b)[\w'’-]+\s+){{1,{MAX_SINGULAR_WORDS}}}?(?:was|is|has been|had been|got)\s+"
                         rf"(?:\w+\s+(?:and\s+)?)?{_FIELD_WORDS[field]}(?!\w)")
         # "killed a University of Nairobi student", "killing the man": one named victim
         patterns.append(rf"(?<!\w){_FIELD_VERBS[field]}\s+(?P<q>an?|the)\s+{_MODIFIERS}{_SINGULAR}(?!\w)")
@@ -164,11 +171,15 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
 
 def _stated_fatalities(text: str, offset: int) -> Count | None:
     """A fatality figure the text gives as the coded one ("Fatalities coded as 0 (3 reported)",
-    "FATALITIES: 15"): coders' notes state it when sources disagree or are partisan."""
-    m = load_lexicon().cues["stated_fatalities"].search(text)
-    if m is None:
+    "FATALITIES: 15", "4 fatalities split across two events. 2 coded here"): coders' notes
+    state it when sources disagree or are partisan, or when a toll is split over several
+    events. The last statement wins: a split narrows the total stated before it
+    ("... fatalities coded as 3, split across 4 events, coded as 1")."""
+    found = list(load_lexicon().cues["stated_fatalities"].finditer(text))
+    if not found:
         return None
-    value = int(m.group("q") or m.group("q2"))
+    m = found[-1]
+    value = int(next(v for v in m.groupdict().values() if v is not None))
     return Count("fatalities", value, None, offset + m.start(), offset + m.end(), stated=True)
 
 

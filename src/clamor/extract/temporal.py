@@ -151,6 +151,17 @@ def _resolve(name: str, m: re.Match[str], ref: dt.date | None) -> tuple[dt.date 
     return None, None, False
 
 
+_CALENDAR_DAY = [p for name, p in _COMPILED if name in ("iso", "dmy", "mdy")]
+
+
+def first_calendar_day(text: str) -> int | None:
+    """Where ``text`` first names a calendar day ("21 February 2022", "14 July", "September
+    28"), with or without its year (with no reference date :func:`find_dates` cannot resolve
+    a day without a year, but it is still a day and month); None when it names none."""
+    starts = [m.start() for p in _CALENDAR_DAY for m in [p.search(text)] if m is not None]
+    return min(starts) if starts else None
+
+
 def find_dates(text: str, offset: int = 0, ref: dt.date | None = None) -> list[DateMention]:
     """Date expressions in ``text`` (a sentence starting at ``offset``), left to right."""
     taken: list[tuple[int, int]] = []

@@ -27,11 +27,24 @@ DATE_ATTACH_WINDOW = 120
 
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s+(?:but|while|whereas|although|though|as)\b|\b(?:but|while|whereas|although)\b|[.!?]\s")
 _AFTER_NEGATION = re.compile(r"^\s*(?:were|was|had been|have been|has been|are|is)\s+(?:not|never)\b", re.I)
+#: "no information on the motives of the attack": what is denied is knowledge of an
+#: attribute of the event (its motive, circumstances, authors), so the event itself stands
+#: (rule unknown-attribute).
+_UNKNOWN_ATTRIBUTE = re.compile(
+    r"\b(?:no|not\s+any)\s+(?:(?:further|more|additional|clear)\s+)?(?:information|details?|word|indication|"
+    r"clarity|explanation)\s+(?:on|about|of|regarding|as to|concerning)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:motives?|motivations?|circumstances|authorship|authors?|identit(?:y|ies)|perpetrators?|"
+    r"reasons?|causes?|actors?|affiliations?)\b[^.;]*$", re.I)
 
 #: Trigger kinds whose words are also common surnames or names when capitalised mid-sentence.
 NAME_PRONE_KINDS = ("mob",)
 
 NOT_NEW = ("negated", "future", "hypothetical", "reference", "background")
+
+#: A gang with a proper name ("the Base 5 Secondes Gang", "the Mungiki Gangs"): a
+#: capitalised "Gang" after a capitalised word or a number, mid-sentence, names an organised
+#: group that ACLED codes as an armed actor, not ordinary crime (rule named-gang).
+_NAMED_GANG = re.compile(r"(?:\b[A-Z][\w'’-]*|\b\d[\w-]*)\s+$")
 
 
 @dataclass
@@ -65,8 +78,18 @@ def find_triggers(sentence: Sentence, kinds: tuple[str, ...] | None = None) -> l
             if kind in NAME_PRONE_KINDS and m.group(0)[:1].isupper() and m.start() > 0 \
                     and not sentence.text.isupper():
                 continue  # "Lynch said": a surname, not a lynching
-            out.append(Trigger(kind, sentence.start + m.start(), sentence.start + m.end(), m.group(0), sentence))
+            if kind == "crime" and _named_gang(sentence.text, m):
+                kind_here = "armed_group"
+            else:
+                kind_here = kind
+            out.append(Trigger(kind_here, sentence.start + m.start(), sentence.start + m.end(), m.group(0), sentence))
     return sorted(out, key=lambda t: (t.start, t.kind))
+
+
+def _named_gang(text: str, m: re.Match[str]) -> bool:
+    """Whether a crime match is the "Gang" of a named gang (see :data:`_NAMED_GANG`)."""
+    return (m.group(0) in ("Gang", "Gangs") and m.start() > 0 and not text.isupper()
+            and _NAMED_GANG.search(text[:m.start()]) is not None)
 
 
 def _clause_before(sentence: Sentence, rel: int, window: int) -> str:
@@ -97,6 +120,9 @@ def trigger_status(trigger: Trigger, dates: list[DateMention], ref: dt.date | No
     s = trigger.sentence
     rel = trigger.start - s.start
     near = _clause_before(s, rel, NEGATION_WINDOW)
+    unknown = _UNKNOWN_ATTRIBUTE.search(s.text[:rel])
+    if unknown is not None:
+        near = near[:max(0, len(near) - (rel - unknown.start()))]  # the negation denies knowledge only
     if cues["negation"].search(near) or _AFTER_NEGATION.match(s.text[trigger.end - s.start:]):
         return "negated"
     clause = _clause_before(s, rel, MODAL_WINDOW)
