@@ -189,6 +189,13 @@ def focus_place(article: Article, mentions: list[Mention], excluded: set[int],
 
 
 def _country_hint(geoparser: Geoparser, event: Event) -> set[str]:
+    """The event's known country, unless the extractor read it only from a demonym: in
+    "Israeli forces shelled Gaza" or "Russian forces shelled Donetsk" the demonym names
+    the actor's nationality, and forcing the place into that country finds a namesake
+    there (the places the text names decide; :data:`~clamor.geo.resolve.DEMONYM_VOTE_FACTOR`)."""
+    said = [e.text for e in event.evidence if e.field == "country"]
+    if said and all(_is_demonym(geoparser, t) for t in said):
+        return set()
     if event.country_code:
         return {event.country_code.upper()}
     if event.country:
@@ -196,6 +203,10 @@ def _country_hint(geoparser: Geoparser, event: Event) -> set[str]:
             if c.feature_code == "PCLI":
                 return {c.country_code}
     return set()
+
+
+def _is_demonym(geoparser: Geoparser, text: str) -> bool:
+    return any(c.match == MATCH_DEMONYM for c in geoparser.gazetteer.lookup(text, loose=False))
 
 
 def _pick_in_sentences(doc, text, event, mentions, excluded, hint) -> Mention | None:
