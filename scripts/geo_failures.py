@@ -3,11 +3,18 @@
 
     python scripts/geo_failures.py [../shared/data] [--limit N]          ACLED dev notes
     python scripts/geo_failures.py [../shared/data] --lgl                 LGL gold toponyms
+    python scripts/geo_failures.py [../shared/data] --loco [--limit 150]  the full coder, per country
 
 ACLED: each 2019+ note is located as `clamor.evaluate.geoparsing.evaluate_acled` locates
 it; a note that misses 25 km is classed by whether ACLED's location name occurs in the note
 and whether the gazetteer holds a place of that name within 25 km of ACLED's point; then
 the shares within 25 km and located, by country.
+
+LOCO (``--loco``): the full coder (``clamor.pipeline``, no country given) on each
+leave-one-country-out country's sample (the notes ``clamor.evaluate.loco`` scores fatalities
+and actors on, first ``--limit`` in hash order, 150 by default): per country the shares
+whose country is right, missing (actors then read "(International)") or wrong, within 25 km
+and admin1 right; then the wrong or missing countries sorted into categories.
 
 LGL: the gold toponyms beyond 161 km, classed as unresolved, resolved to the gold GeoNames
 id (the gold point differs from the gazetteer's), or another place; the gold ids missing
@@ -64,6 +71,54 @@ def acled(data: Path, limit: int | None) -> None:
         print(f"  {country}: {t['notes']}, {t['ok'] / t['notes']:.1%}, {t['located'] / t['notes']:.1%}")
 
 
+def loco_category(row, event) -> str | None:
+    """Why the full coder's main event has no or the wrong country (None: right)."""
+    from clamor.extract.arguments import acled_country
+    from clamor.geo.normalize import name_key
+
+    if event is None:
+        return "no event found"
+    if event.country and name_key(acled_country(event.country)) == name_key(acled_country(row.country)):
+        return None
+    compound = " - " in (row.location or "")
+    if not event.country:
+        return ("no place resolved, " + ("compound name 'A - B'" if compound else
+                "note names ACLED's location" if names_location(row) else "ACLED's location not named"))
+    if event.geo_precision == 3:
+        return "wrong country: a country or region of another country"
+    if compound:
+        return "wrong country: compound name 'A - B'"
+    if event.location and name_key(event.location)[:4] in name_key(row.location or ""):
+        return "wrong country: namesake abroad"
+    return "wrong country: another town abroad"
+
+
+def loco(data: Path, limit: int | None) -> None:
+    from clamor.evaluate import loco as loco_eval
+
+    rows = loco_eval.read_rows(loco_eval.acled_paths(data))
+    causes: Counter = Counter()
+    print("country: notes, country right, missing, wrong, within 25 km, admin1 right")
+    for country in loco_eval.eligible_countries(rows):
+        sample = sorted((r for r in rows if r.country == country), key=loco_eval._hash_order)
+        sample = sample[:limit or loco_eval.FATALITY_SAMPLE]
+        t: Counter = Counter()
+        for row, e in zip(sample, loco_eval.pipeline_events(sample)):
+            why = loco_category(row, e)
+            causes[why or "ok"] += 1
+            t.update(right=why is None, missing=e is not None and not e.country,
+                     wrong=bool(why) and e is not None and bool(e.country))
+            if e is not None and e.latitude is not None:
+                t["km25"] += haversine_km(row.latitude, row.longitude, e.latitude,
+                                          e.longitude) <= RADIUS_KM_NARROW
+                t["a1"] += bool(e.admin1) and e.admin1.lower() == (row.admin1 or "").lower()
+        n = len(sample)
+        print(f"  {country}: {n}, " + ", ".join(f"{t[k] / n:.3f}" for k in
+                                               ("right", "missing", "wrong", "km25", "a1")))
+    print()
+    _print_counts(causes, sum(causes.values()), "notes")
+
+
 def lgl(data: Path, limit: int | None) -> None:
     gp = get_geoparser()
     kinds: Counter = Counter()
@@ -96,8 +151,9 @@ def main() -> None:
     parser.add_argument("data", nargs="?", type=Path, default=Path("../shared/data"))
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--lgl", action="store_true", help="LGL gold toponyms instead of ACLED notes")
+    parser.add_argument("--loco", action="store_true", help="the full coder on each LOCO country's sample")
     args = parser.parse_args()
-    (lgl if args.lgl else acled)(args.data, args.limit)
+    (lgl if args.lgl else loco if args.loco else acled)(args.data, args.limit)
 
 
 if __name__ == "__main__":

@@ -160,3 +160,24 @@ def test_a_province_with_no_namesake_town_sits_at_its_largest_town():
     (e,) = _run(text, [_event(text, "blocked", country="South Africa")])
     assert e.admin1 == "Limpopo" and e.geo_precision == 3
     assert abs(e.latitude - (-23.90)) < 0.2 and abs(e.longitude - 29.47) < 0.2  # Polokwane
+
+
+@pytest.mark.parametrize("demonym, place, country, expected", [
+    ("Israeli", "Gaza", "Israel", "PS"),
+    ("Russian", "Donetsk", "Russia", "UA"),
+    ("Kenyan", "Kisumu", "Kenya", "KE"),
+])
+def test_a_country_read_from_a_demonym_does_not_force_the_place(demonym, place, country, expected):
+    text = f"{demonym} forces shelled houses in {place} on Monday, killing three."
+    s = text.index(demonym)
+    said = Evidence(field="country", start=s, end=s + len(demonym), text=demonym)
+    (e,) = _run(text, [_event(text, "shelled", country=country, evidence=[said])])
+    assert e.country_code == expected
+
+
+def test_a_country_named_in_the_text_still_forces_the_place():
+    text = "Police dispersed protesters in Alexandria, Egypt on Monday."
+    s = text.index("Egypt")
+    said = Evidence(field="country", start=s, end=s + 5, text="Egypt")
+    (e,) = _run(text, [_event(text, "dispersed", country="Egypt", country_code="EG", evidence=[said])])
+    assert e.country_code == "EG"

@@ -186,3 +186,11 @@ def test_a_language_is_not_a_town():
 
     places = {t.text: t.place for t in geoparse("The leaflet, printed in Hindi, called for a strike.")}
     assert places.get("Hindi") is None  # GeoNames lists "Hindi" among Mariupol's names
+
+
+def test_hyphenated_name_inside_a_compound_entity(nlp):
+    # spaCy reads "Port-au-Prince - Tabarre" as one entity the gazetteer lacks; its known
+    # part has five tokens, the hyphens do not count toward the n-gram limit
+    text = "On 3 March 2021, in Port-au-Prince - Tabarre (Ouest), police fired at protesters."
+    names = [m.text for m in recognize(nlp(text), get_gazetteer())]
+    assert "Port-au-Prince" in names and "Port" not in names

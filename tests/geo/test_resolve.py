@@ -154,3 +154,14 @@ def test_a_city_known_by_its_region_s_name_is_the_city(gp, text, name, place):
     # name it lies in must not shadow it
     out = _resolve(gp, text, [name])
     assert out[name].place.name == place and out[name].precision == 1
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Israeli forces shelled houses in Gaza, killing three.", "Gaza", "PS"),
+    ("Russian forces shelled Donetsk, killing two civilians.", "Donetsk", "UA"),
+])
+def test_a_demonym_hardly_pulls_a_place_to_its_country(gp, text, name, country):
+    # an actor's nationality is not the country the event is in
+    demonym = text.split()[0]
+    out = _resolve(gp, text, [demonym, name])
+    assert out[name].place.country_code == country

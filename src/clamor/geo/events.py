@@ -188,6 +188,16 @@ def focus_place(article: Article, mentions: list[Mention], excluded: set[int],
     return first[max(scores, key=scores.get)]
 
 
+def _from_demonym(geoparser: Geoparser, event: Event) -> bool:
+    """The extractor read the event's country only from a demonym: in "Israeli forces
+    shelled Gaza" or "Russian forces shelled Donetsk" it names the actor's nationality, and
+    forcing the place into that country finds a namesake there. Such a country still helps
+    recognise its small towns ("Ghanaian police ... in the capital Accra"), but the places
+    the text names decide where (:data:`~clamor.geo.resolve.DEMONYM_VOTE_FACTOR`)."""
+    said = [e.text for e in event.evidence if e.field == "country"]
+    return bool(said) and all(_is_demonym(geoparser, t) for t in said)
+
+
 def _country_hint(geoparser: Geoparser, event: Event) -> set[str]:
     if event.country_code:
         return {event.country_code.upper()}
@@ -196,6 +206,10 @@ def _country_hint(geoparser: Geoparser, event: Event) -> set[str]:
             if c.feature_code == "PCLI":
                 return {c.country_code}
     return set()
+
+
+def _is_demonym(geoparser: Geoparser, text: str) -> bool:
+    return any(c.match == MATCH_DEMONYM for c in geoparser.gazetteer.lookup(text, loose=False))
 
 
 def _pick_in_sentences(doc, text, event, mentions, excluded, hint) -> Mention | None:
@@ -226,9 +240,11 @@ def locate_events(article: Article, doc, events: list[Event], options: Options |
         return events
     gp = geoparser or get_geoparser()
     text = article.text
-    hints = [_country_hint(gp, e) for e in events]
+    said = [_country_hint(gp, e) for e in events]
+    hints = [set() if _from_demonym(gp, e) else h for e, h in zip(events, said)]
     known = set().union(*hints) if len({frozenset(h) for h in hints}) == 1 else set()
-    mentions = gp.mentions(doc, known)
+    named = set().union(*said) if len({frozenset(h) for h in said}) == 1 else set()
+    mentions = gp.mentions(doc, known, recognize_in=named)
     excluded = excluded_mentions(text, doc, mentions, known)
     focus_any = focus_place(article, mentions, excluded)
     out = []

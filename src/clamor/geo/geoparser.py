@@ -70,10 +70,13 @@ class Geoparser:
         """Toponyms of an already parsed spaCy doc."""
         return [self.to_toponym(m) for m in self.mentions(doc, known_countries)]
 
-    def mentions(self, doc, known_countries: Iterable[str] = ()) -> list[Mention]:
-        """Recognised and resolved mentions (the internal form :func:`locate_events` uses)."""
+    def mentions(self, doc, known_countries: Iterable[str] = (),
+                 recognize_in: Iterable[str] | None = None) -> list[Mention]:
+        """Recognised and resolved mentions (the internal form :func:`locate_events` uses);
+        ``recognize_in``: countries whose small towns count in recognition only (default
+        ``known_countries``)."""
         known = set(known_countries)
-        mentions = recognize(doc, self.gazetteer, known)
+        mentions = recognize(doc, self.gazetteer, known if recognize_in is None else set(recognize_in))
         return self.resolver.resolve(mentions, known)
 
     def resolve_spans(self, text: str, spans: Iterable[tuple[int, int]],

@@ -318,7 +318,9 @@ def _known_parts(doc, start: int, end: int, gaz: Gazetteer, lower: bool) -> list
     while j < end:
         hit = 0
         if _may_start(doc[j], lower):
-            for n in range(min(MAX_NGRAM, end - j), 0, -1):
+            # hyphens do not count toward MAX_NGRAM: "Port-au-Prince" is five tokens
+            words = [k for k in range(j, end) if doc[k].text != "-"][:MAX_NGRAM]
+            for n in range(words[-1] - j + 1 if words else 0, 0, -1):
                 span = doc[j:j + n]
                 if _may_end(span[-1], lower) and _acceptable(gaz, span.text, LOCATIVE_MIN_POPULATION):
                     out.append((j, j + n))
