@@ -213,6 +213,7 @@ def _run_extras(results: dict, data_dir: Path, limit: int | None, options: Optio
                 "n": res["n_events"],
                 "figures": {k: {"pipeline": v} for k, v in res.items() if isinstance(v, float)},
             }
+    _run_casings(results, data_dir, limit)
     res = _timed_extra(results, "sources", sources.evaluate, data_dir, limit)
     if res is not None:
         datasets["sources"] = {
@@ -220,6 +221,22 @@ def _run_extras(results: dict, data_dir: Path, limit: int | None, options: Optio
             # False-alarm rates: lower is better, so reported ("measured"), not floored.
             "figures": {k: {"measured": v} for k, v in res.items() if isinstance(v, float)},
         }
+
+
+def _run_casings(results: dict, data_dir: Path, limit: int | None) -> None:
+    """LGL and GeoVirus with their text lower-cased and ALL CAPS (``lgl-lower`` ...): how
+    geoparsing holds up on case-less text, which no place rule was written from."""
+    for name in ("lgl", "geovirus"):
+        path = data_dir / DATASETS[name]
+        if not path.is_file():
+            continue
+        for casing in ("lower", "upper"):
+            res = _timed_extra(results, f"{name}-{casing}", scorer.evaluate, name, path,
+                               limit=limit, casing=casing)
+            if res is not None:
+                results["datasets"][f"{name}-{casing}"] = {"n": res["n"], "figures": {
+                    k: v for k, v in res["figures"].items()
+                    if k.startswith(("toponym_", "recognized_"))}}
 
 
 # --------------------------------------------------------------------------- report

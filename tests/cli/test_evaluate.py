@@ -98,3 +98,16 @@ def test_article_verifier_flag_reaches_the_options(fixtures, monkeypatch):
         result = CliRunner().invoke(cli, ["evaluate", "case2021", path, "--json", *args])
         assert result.exit_code == 0, result.output
     assert seen == [False, True]
+
+
+def test_casing_is_for_the_geoparsing_datasets(fixtures):
+    path = fixtures / "evaluate" / "case_small.tsv"
+    result = CliRunner().invoke(cli, ["evaluate", "case2021", str(path), "--casing", "lower"])
+    assert result.exit_code == 2 and "lgl" in result.output
+
+
+def test_casing_reaches_the_geoparsing_scorer(fixtures):
+    path = fixtures / "geo" / "geoparsing" / "lgl.xml"
+    result = CliRunner().invoke(cli, ["evaluate", "lgl", str(path), "--casing", "upper", "--json"])
+    assert result.exit_code == 0, result.output
+    assert "recognized_within_161km" in json.loads(result.output)["figures"]

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from clamor.evaluate.geoparsing import evaluate, evaluate_acled, read_gold
+from clamor.evaluate.geoparsing import evaluate, evaluate_acled, read_gold, recase
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "geo"
 
@@ -50,3 +50,19 @@ def test_most_populous_picks_the_largest_namesake():
     assert best.country_code == "FR"
     assert all(c.population <= best.population for c in gaz.lookup("Paris"))
     assert most_populous(gaz, "Xqzzyville") is None
+
+
+def test_recase_keeps_length_and_offsets():
+    text = "Straße in İstanbul and Kazerun"
+    assert recase(text, "as-is") == text
+    assert recase(text, "lower") == "straße in İstanbul and kazerun"  # İ lowers to 2 chars
+    assert recase(text, "upper") == "STRAßE IN İSTANBUL AND KAZERUN"  # ß uppers to "SS"
+    assert all(len(recase(text, c)) == len(text) for c in ("lower", "upper"))
+    with pytest.raises(ValueError):
+        recase(text, "title")
+
+
+def test_evaluate_recased_fixture_keeps_gold_offsets():
+    out = evaluate(FIXTURE, "lgl", casing="upper")
+    assert out["n_gold_toponyms"] == 3 and out["within_161km"] == 1.0
+    assert 0 <= out["recognized_within_25km"] <= out["recognized_within_161km"] <= 1

@@ -1,7 +1,7 @@
 import pytest
 
 from clamor.geo import get_gazetteer
-from clamor.geo.recognize import is_caseless, is_near, recognize
+from clamor.geo.recognize import common_words, is_caseless, is_near, recognize
 from clamor.nlp import load_spacy
 
 
@@ -194,3 +194,36 @@ def test_hyphenated_name_inside_a_compound_entity(nlp):
     text = "On 3 March 2021, in Port-au-Prince - Tabarre (Ouest), police fired at protesters."
     names = [m.text for m in recognize(nlp(text), get_gazetteer())]
     assert "Port-au-Prince" in names and "Port" not in names
+
+
+def test_common_word_list_is_data_with_the_place_names_it_needs():
+    words = common_words()
+    assert {"para", "store", "mass"} <= words
+    assert not {"georgia", "texas", "gujarat", "ahmedabad"} & words  # proper nouns only
+
+
+def _names(nlp, text):
+    return [m.text for m in recognize(nlp(text), get_gazetteer())]
+
+
+def test_caseless_common_word_needs_a_locative_or_kind_word(nlp):
+    lower = ("police deployed companies of para-military forces in ahmedabad on sunday, and "
+             "the store near the station stayed shut all day, officials said.")
+    assert "para" not in _names(nlp, lower)
+    assert "store" not in _names(nlp, lower)
+    assert "ahmedabad" in _names(nlp, lower)
+    upper = "PROTESTERS MARCHED IN CONCORD ON SUNDAY AND POLICE SAID THE MASS RALLY WAS CALM."
+    names = _names(nlp, upper)
+    assert "CONCORD" in names and "MASS" not in names
+
+
+def test_common_word_rule_leaves_cased_text_alone(nlp):
+    assert "Concord" in _names(nlp, "The mayor of Concord said the march was calm.")
+
+
+def test_caseless_common_word_that_names_a_country_or_a_known_countrys_place(nlp):
+    text = "officials from china and turkey met police chiefs on monday to discuss the protests."
+    names = _names(nlp, text)
+    assert "china" in names and "turkey" in names
+    lower = "police deployed companies of para-military forces on sunday after the clash."
+    assert "para" in [m.text for m in recognize(nlp(lower), get_gazetteer(), {"BR"})]

@@ -78,3 +78,34 @@ def test_removed_lines_record_the_raw_line_number():
     cleaned = clean_lines("Title\n\n728 x 90\nBody.")
     assert cleaned.removed[0].line == 3
     assert cleaned.removed[0].text == "728 x 90"
+
+
+def _kept(raw: str) -> list[str]:
+    return [ln.text for ln in clean_lines(raw).lines if ln is not None]
+
+
+def test_headlines_after_a_lone_related_label_are_dropped():
+    raw = ("Police dispersed the march with tear gas.\n\nRelated stories:\n"
+           "Curfew lifted in the old city\nUnion calls off strike after talks\n\n"
+           "Minister visits injured in hospital\n\n"
+           "Officials said the situation was calm on Sunday, and schools would reopen.")
+    cleaned = clean_lines(raw)
+    assert _kept(raw) == ["Police dispersed the march with tear gas.",
+                          "Officials said the situation was calm on Sunday, and schools would reopen."]
+    assert [r.reason for r in cleaned.removed] == ["read_more"] + ["read_more_list"] * 3
+
+
+def test_label_with_headline_on_its_line_drops_only_that_line():
+    raw = "Related: Curfew lifted in the old city\nShort line without a stop\nBody."
+    assert _kept(raw) == ["Short line without a stop", "Body."]
+
+
+def test_list_ends_at_a_sentence_and_short_lines_elsewhere_stay():
+    raw = ("related articles\nCurfew lifted\nPolice said two men were arrested.\n"
+           "Curfew lifted again")
+    assert _kept(raw) == ["Police said two men were arrested.", "Curfew lifted again"]
+
+
+def test_long_line_after_label_is_a_paragraph():
+    long_line = "the protesters " * 10
+    assert _kept(f"Related stories\n{long_line.strip()}") == [long_line.strip()]

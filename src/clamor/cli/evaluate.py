@@ -42,6 +42,8 @@ def figure_rows(result: dict) -> tuple[list[str], list[dict]]:
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="articles only: the folder holding the datasets the gold file refers to "
                    "(default: two folders above PATH).")
+@click.option("--casing", type=click.Choice(["as-is", "lower", "upper"]), default="as-is",
+              show_default=True, help="lgl/geovirus only: re-case the article text first.")
 @click.option("--sentence-detector", is_flag=True,
               help="Turn on the sentence event detector (Options.sentence_detector).")
 @click.option("--article-verifier", is_flag=True,
@@ -50,8 +52,8 @@ def figure_rows(result: dict) -> tuple[list[str], list[dict]]:
               help="Average in the MiniLM head of the event typer (Options.dense_typer; "
                    "needs the 'dense' extra).")
 @output_options()
-def evaluate_command(dataset, path, limit, out, systems, model, split, data_dir, sentence_detector,
-                     article_verifier, dense_typer, fmt) -> None:
+def evaluate_command(dataset, path, limit, out, systems, model, split, data_dir, casing,
+                     sentence_detector, article_verifier, dense_typer, fmt) -> None:
     """Score clamor on a gold DATASET at PATH (default: the file in $CLAMOR_DATA).
 
     Every figure is printed beside baselines computed in the same run: majority class
@@ -67,6 +69,7 @@ def evaluate_command(dataset, path, limit, out, systems, model, split, data_dir,
       clamor evaluate acled my_acled_export.csv --split all --limit 500 --out acled.json
       clamor evaluate glocon-documents --system keyword --json
       clamor evaluate articles --out articles.json
+      clamor evaluate lgl --casing lower
     """
     if path is not None and not path.exists():
         raise InputError(str(path), "no such file")
@@ -77,6 +80,10 @@ def evaluate_command(dataset, path, limit, out, systems, model, split, data_dir,
         extra = {"data_dir": data_dir}
     elif data_dir is not None:
         raise click.UsageError("--data is for the articles dataset only")
+    if dataset in ("lgl", "geovirus"):
+        extra = {"casing": casing}
+    elif casing != "as-is":
+        raise click.UsageError("--casing is for the lgl and geovirus datasets only")
     result = evaluate(dataset, path, limit=limit, options=options,
                       systems=systems or SYSTEMS, **extra)
     if out is not None:

@@ -5,6 +5,8 @@ coordinates) and ACLED dev notes (event coordinates and admin1).
 * on the gold toponyms (gold spans resolved together, as one article): exact GeoNames id
   (LGL only; GeoVirus has Wikipedia pages, not ids) and the share within 161 km / 25 km
   of the gold point (unresolved gold toponyms count as misses);
+* end to end (``recognized_within_161km`` / ``_25km``): the share of gold toponyms with
+  coordinates that recognition finds (exact span) and resolves within the radius;
 * beside them, the most-populous-place baseline: each gold toponym resolved to the
   gazetteer entry of that name with the largest population (the literature's reference);
 * ACLED: each 2019+ note geoparsed as an article; its focus place is the event location.
@@ -25,6 +27,24 @@ RADIUS_KM_WIDE = 161.0
 RADIUS_KM_NARROW = 25.0
 
 _FILES = {"lgl": "lgl.xml", "geovirus": "GeoVirus.xml"}
+
+#: Casing variants of the article text the geoparser can be scored on: real text is
+#: sometimes lower-cased (IndiaPoliceEvents) or ALL CAPS (wire copy).
+CASINGS = ("as-is", "lower", "upper")
+
+
+def recase(text: str, casing: str) -> str:
+    """``text`` lower- or upper-cased character by character, keeping its length.
+
+    A character whose case mapping is longer than one character (``ß`` -> ``SS``,
+    ``İ`` -> ``i̇``) is kept as it is, so every gold offset stays valid.
+    """
+    if casing == "as-is":
+        return text
+    if casing not in CASINGS:
+        raise ValueError(f"unknown casing {casing!r}; one of {', '.join(CASINGS)}")
+    change = str.lower if casing == "lower" else str.upper
+    return "".join(c2 if len(c2 := change(c)) == 1 else c for c in text)
 
 
 @dataclass
@@ -126,13 +146,19 @@ class _Resolution:
         return out
 
 
+#: Prefix of the end-to-end figures: the share of gold toponyms that recognition finds
+#: (exact span) and places within the radius, so casing moves them.
+END_TO_END_PREFIX = "recognized_"
 #: Prefix of the most-populous-place baseline's figures in :func:`evaluate`'s output.
 BASELINE_PREFIX = "most_populous_"
 
 
 def evaluate(data_dir: Path, dataset: str, limit: int | None = None,
-             recognition: bool = True) -> dict[str, float | int]:
+             recognition: bool = True, casing: str = "as-is") -> dict[str, float | int]:
     """Score clamor's geoparser on LGL or GeoVirus under ``data_dir/geoparsing``.
+
+    ``casing`` (one of :data:`CASINGS`) re-cases each article's text first (:func:`recase`);
+    the gold spans and the baseline's names are re-cased alike.
 
     Beside clamor's resolution figures, the same figures for the most-populous-place
     baseline (:func:`most_populous` for each gold toponym), prefixed ``most_populous_``.
@@ -143,25 +169,31 @@ def evaluate(data_dir: Path, dataset: str, limit: int | None = None,
     path = Path(data_dir) / "geoparsing" / _FILES[dataset]
     gp = get_geoparser()
     n_art = n_gold = n_pred = n_match = n_coord = 0
-    clamor, baseline = _Resolution(), _Resolution()
+    clamor, baseline, found = _Resolution(), _Resolution(), _Resolution()
     for i, art in enumerate(read_gold(path, dataset)):
         if limit is not None and i >= limit:
             break
         n_art += 1
+        text = recase(art.text, casing)
         gold = art.toponyms
         n_gold += len(gold)
         n_coord += sum(g.lat is not None and g.lon is not None for g in gold)
         if recognition:
-            predicted = gp.parse(art.text)
+            predicted = gp.parse(text)
             spans = {(t.start, t.end) for t in predicted}
             n_pred += len(spans)
             n_match += len(spans & {(g.start, g.end) for g in gold})
-        resolved = gp.resolve_spans(art.text, [(g.start, g.end) for g in gold])
+            by_span = {(t.start, t.end): t.place for t in predicted}
+            for g in gold:  # end to end: found by recognition and placed right
+                p = by_span.get((g.start, g.end))
+                found.add(g, p.geonames_id if p else None, p.lat if p else None,
+                          p.lon if p else None)
+        resolved = gp.resolve_spans(text, [(g.start, g.end) for g in gold])
         for g, t in zip(gold, resolved):
             p = t.place
             clamor.add(g, p.geonames_id if p else None, p.lat if p else None,
                        p.lon if p else None)
-            c = most_populous(gp.gazetteer, g.text)
+            c = most_populous(gp.gazetteer, recase(g.text, casing))
             lat, lon = gp.gazetteer.point(c) if c else (None, None)
             baseline.add(g, c.geonames_id if c else None, lat, lon)
     out: dict[str, float | int] = {"n_articles": n_art, "n_gold_toponyms": n_gold,
@@ -172,6 +204,8 @@ def evaluate(data_dir: Path, dataset: str, limit: int | None = None,
         out.update(n_predicted_toponyms=n_pred, toponym_precision=round(prec, 4),
                    toponym_recall=round(rec, 4),
                    toponym_f1=round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0)
+        out.update({k: v for k, v in found.figures(END_TO_END_PREFIX).items()
+                    if k.endswith("km")})
     out.update(clamor.figures())
     out.update(baseline.figures(BASELINE_PREFIX))
     return out

@@ -493,8 +493,10 @@ def evaluate_ipe(
     return result
 
 
-def evaluate_geoparsing(dataset: str, path: str | Path, limit: int | None = None) -> dict:
-    """LGL / GeoVirus: delegated to :mod:`clamor.evaluate.geoparsing` (the geo engineer's)."""
+def evaluate_geoparsing(dataset: str, path: str | Path, limit: int | None = None,
+                        casing: str = "as-is") -> dict:
+    """LGL / GeoVirus: delegated to :mod:`clamor.evaluate.geoparsing` (the geo engineer's);
+    ``casing`` re-cases the article text (``as-is``, ``lower``, ``upper``)."""
     path = Path(path)
     notes: list[str] = []
     result = _result(dataset, path, 0, notes)
@@ -505,7 +507,7 @@ def evaluate_geoparsing(dataset: str, path: str | Path, limit: int | None = None
         return result
     # geoparsing.evaluate takes the data folder (<data>/geoparsing/<file>.xml).
     data_dir = path.parent.parent if path.is_file() else path
-    scores = geoparsing.evaluate(data_dir, dataset, limit)
+    scores = geoparsing.evaluate(data_dir, dataset, limit, casing=casing)
     result["n"] = int(scores.get("n_articles", 0))
     for key, value in scores.items():
         if not isinstance(value, float) or key.startswith("n_"):
@@ -553,7 +555,7 @@ def evaluate(
         return evaluate_ipe(path, dataset.split("-")[1].rstrip("s"), limit, options, systems)
     if dataset == "articles":
         return evaluate_whole_articles(path, limit, options, systems, **kwargs)
-    return evaluate_geoparsing(dataset, path, limit)
+    return evaluate_geoparsing(dataset, path, limit, **kwargs)
 
 
 # --------------------------------------------------------------------------- cross-country

@@ -18,6 +18,20 @@ from clamor.models import Removal
 #: duplicate: short labels legitimately recur, and other rules handle the junk among them.
 MIN_WORDS_FOR_DUPLICATE = 3
 
+#: A line after a lone "related stories:" label is read as one of the listed headlines when
+#: it has at most this many characters (and no sentence-final punctuation): headlines run
+#: to about 12 words, a paragraph of the story itself is longer or ends as a sentence.
+MAX_HEADLINE_CHARS = 100
+
+# A related-content label standing alone on its line: the lines after it list other
+# stories' headlines (a label with a headline on the same line is the rule read_more's).
+_LIST_LABEL = re.compile(
+    r"(?:related(?: articles?| stories| news| coverage)?|read also|also read|see also"
+    r"|recommended(?: for you)?|more from .{1,40}|most read|you may also like)\s*[:>»]?",
+    re.IGNORECASE)
+# A sentence's end: . ! ? or an ellipsis, possibly inside closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
 # Characters that scraping leaves behind and that carry no meaning in the text. The
 # zero-width non-joiner (U+200C) is kept: Persian and other scripts spell words with it.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200d\u2060\ufeff\u00ad"), None)
@@ -90,11 +104,27 @@ def junk_reason(line: str) -> str | None:
     return None
 
 
+def is_list_label(line: str) -> bool:
+    """``line`` is only a related-content label ("Related stories:"), no headline after it."""
+    return _LIST_LABEL.fullmatch(line) is not None
+
+
+def is_headline_like(line: str) -> bool:
+    """A short line that does not end as a sentence: a listed headline, not a paragraph."""
+    return len(line) <= MAX_HEADLINE_CHARS and _SENTENCE_END.search(line) is None
+
+
 def clean_lines(raw: str) -> CleanedLines:
-    """Apply the line rules and drop repeated lines (a caption printed twice)."""
+    """Apply the line rules and drop repeated lines (a caption printed twice).
+
+    After a related-content label alone on its line, the headline-like lines that follow
+    (blank lines between them allowed) are dropped as ``read_more_list`` up to the first
+    line that reads as a paragraph.
+    """
     kept: list[Line | None] = []
     removed: list[Removal] = []
     seen: set[str] = set()
+    in_list = False
     for number, original in enumerate(raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
         line = normalise_line(original)
         if not line:
@@ -102,6 +132,11 @@ def clean_lines(raw: str) -> CleanedLines:
                 kept.append(None)
             continue
         reason = junk_reason(line)
+        if reason is None and in_list:
+            in_list = is_headline_like(line)
+            reason = "read_more_list" if in_list else None
+        elif reason is not None:
+            in_list = in_list or is_list_label(line)
         key = _duplicate_key(line)
         if reason is None and len(key.split()) >= MIN_WORDS_FOR_DUPLICATE and key in seen:
             reason = "duplicate_line"
