@@ -33,9 +33,7 @@ Usage (needs scikit-learn, onnxruntime, tokenizers):
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import random
 import sys
 import time
 from collections import Counter, defaultdict
@@ -44,33 +42,14 @@ from pathlib import Path
 import numpy as np
 
 from clamor.evaluate import gold, loco
+from clamor.evaluate.dense_loco import pool_sample, read_cache, text_key
 from clamor.evaluate.scorer import default_data_dir, score_typing
 from clamor.evaluate.taxonomy import SUB_TO_TYPE, event_type_of
 from clamor.evaluate.training import SEED_EXAMPLES, read_seed_examples
+from clamor.extract.encoder import SentenceEncoder
 
-#: Inputs longer than this many WordPiece tokens are cut (99 % of notes are shorter).
-MAX_TOKENS = 128
 #: Inverse regularisation of the dense logistic regression: fixed, not tuned on a test split.
 DENSE_C = 10.0
-SEED = 13
-
-
-def _key(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-def _pool_sample(members: list[int], labels: list[str], cap: int, minimum: int) -> list[int]:
-    if len(members) <= cap:
-        return members
-    by_label: dict[str, list[int]] = defaultdict(list)
-    for i in members:
-        by_label[labels[i]].append(i)
-    rng, share, out = random.Random(SEED), cap / len(members), []
-    for label in sorted(by_label):
-        group = by_label[label]
-        rng.shuffle(group)
-        out.extend(group[: max(round(len(group) * share), minimum)])
-    return sorted(out)
 
 
 def select(data: Path, pool_cap: int, pool_min: int, test_per_country: int) -> dict:
@@ -81,7 +60,7 @@ def select(data: Path, pool_cap: int, pool_min: int, test_per_country: int) -> d
     for i, r in enumerate(rows):
         by_country[r.country].append(i)
     pool = sorted(i for members in by_country.values()
-                  for i in _pool_sample(members, labels, pool_cap, pool_min))
+                  for i in pool_sample(members, labels, pool_cap, pool_min))
     countries = loco.eligible_countries(rows)
     tests = {c: sorted(by_country[c], key=lambda i: loco._hash_order(rows[i]))[:test_per_country]
              for c in countries}
@@ -91,42 +70,8 @@ def select(data: Path, pool_cap: int, pool_min: int, test_per_country: int) -> d
     return {"rows": rows, "pool": pool, "tests": tests, "case": case, "seeds": seeds}
 
 
-class Encoder:
-    """all-MiniLM-L6-v2 mean-pooled sentence vectors through onnxruntime."""
-
-    def __init__(self, folder: Path, threads: int = 2):
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
-        self.tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tok.enable_truncation(MAX_TOKENS)
-        self.tok.enable_padding()
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads, opts.inter_op_num_threads = threads, 1
-        self.session = ort.InferenceSession(str(folder / "model.onnx"), opts,
-                                            providers=["CPUExecutionProvider"])
-
-    def __call__(self, texts: list[str]) -> np.ndarray:
-        enc = self.tok.encode_batch(texts)
-        ids = np.array([e.ids for e in enc], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
-        hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
-                                         "token_type_ids": np.zeros_like(ids)})[0]
-        m = mask[..., None].astype(np.float32)
-        v = (hidden * m).sum(axis=1) / m.sum(axis=1)
-        return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
-
-
 def _cache_file(cache: Path) -> Path:
     return cache / "minilm_embeddings.npz"
-
-
-def load_cache(cache: Path) -> dict[str, np.ndarray]:
-    f = _cache_file(cache)
-    if not f.is_file():
-        return {}
-    z = np.load(f)
-    return dict(zip(z["keys"].tolist(), z["vectors"]))
 
 
 def save_cache(cache: Path, store: dict[str, np.ndarray]) -> None:
@@ -145,14 +90,15 @@ def needed_texts(sel: dict) -> list[str]:
 
 
 def encode(sel: dict, folder: Path, cache: Path, batch: int = 32) -> None:
-    store = load_cache(cache)
-    todo = sorted((t for t in needed_texts(sel) if _key(t) not in store), key=len)
+    store = read_cache(cache)
+    todo = sorted((t for t in needed_texts(sel) if text_key(t) not in store), key=len)
     print(f"{len(todo)} texts to encode ({len(store)} cached)", flush=True)
-    enc, start = Encoder(folder), time.time()
+    enc = SentenceEncoder(folder / "model.onnx", folder / "tokenizer.json", threads=2)
+    start = time.time()
     for s in range(0, len(todo), batch):
         chunk = todo[s:s + batch]
         for t, v in zip(chunk, enc(chunk)):
-            store[_key(t)] = v
+            store[text_key(t)] = v
         if (s // batch) % 20 == 19 or s + batch >= len(todo):
             save_cache(cache, store)
             print(f"{s + len(chunk)}/{len(todo)} {time.time() - start:.0f}s", flush=True)
@@ -183,11 +129,11 @@ class Systems:
         texts = needed_texts(sel)
         self.index = {t: i for i, t in enumerate(texts)}
         self.counts = FeatureCounts(texts)
-        store = load_cache(cache)
-        missing = [t for t in texts if _key(t) not in store]
+        store = read_cache(cache)
+        missing = [t for t in texts if text_key(t) not in store]
         if missing:
             raise SystemExit(f"{len(missing)} texts not encoded yet: run the encode stage")
-        self.vectors = np.stack([store[_key(t)] for t in texts])
+        self.vectors = np.stack([store[text_key(t)] for t in texts])
         self.classes = sorted(SUB_TO_TYPE)
 
     def fit(self, train_texts: list[str], labels: list[str]):
