@@ -51,9 +51,10 @@ class Options:
     event_model: str | None = None
     #: the sparse + dense event typer: average the event-type model's probabilities with its
     #: MiniLM head (clamor.extract.dense; needs the ``dense`` extra, else the sparse model
-    #: types alone). Off by default: it types better alone and out of country
-    #: (docs/classifier.md), but the coder's rules-versus-model thresholds were set for the
-    #: sparse model's confidence and the full coder lost on CASE. ``CLAMOR_DENSE_TYPER=1``
+    #: types alone), with the coder's rules-versus-model bars chosen for its confidence
+    #: (``clamor.extract.document.DENSE_MODEL_OVER_RULES`` ...). Off by default: it types
+    #: better alone and out of country, but with those bars the full coder still loses on
+    #: CASE (docs/classifier.md, "The bars of the averaged typer"). ``CLAMOR_DENSE_TYPER=1``
     #: turns it on for every run (benchmarks, workers).
     dense_typer: bool = field(default_factory=lambda: os.environ.get("CLAMOR_DENSE_TYPER") == "1")
     #: fatality count selector (``.npz`` + card, clamor.extract.fatalities); ``None`` uses the

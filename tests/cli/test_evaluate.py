@@ -111,3 +111,21 @@ def test_casing_reaches_the_geoparsing_scorer(fixtures):
     result = CliRunner().invoke(cli, ["evaluate", "lgl", str(path), "--casing", "upper", "--json"])
     assert result.exit_code == 0, result.output
     assert "recognized_within_161km" in json.loads(result.output)["figures"]
+
+
+def test_typer_flags_override_the_environment(fixtures, monkeypatch):
+    import clamor.cli.evaluate as command
+
+    seen = []
+
+    def fake(dataset, path, limit=None, options=None, systems=(), **kwargs):
+        seen.append(options.dense_typer)
+        return {"figures": {}, "notes": [], "n": 0}
+
+    monkeypatch.setattr(command, "evaluate", fake)
+    path = str(fixtures / "evaluate" / "case_small.tsv")
+    for env, args in (("0", []), ("1", []), ("1", ["--sparse-typer"]), ("0", ["--dense-typer"])):
+        monkeypatch.setenv("CLAMOR_DENSE_TYPER", env)
+        result = CliRunner().invoke(cli, ["evaluate", "case2021", path, "--json", *args])
+        assert result.exit_code == 0, result.output
+    assert seen == [False, True, False, True]

@@ -81,3 +81,21 @@ def test_a_report_dated_to_a_calendar_day_is_coded_whatever_the_type_probability
 def test_a_dated_text_keeps_the_fallback_vetoes(run, typer):
     typer(0.99)
     assert run("On 10 June 2019, floods swept through Dhaka after heavy rains, killing five people.")[0] == []
+
+
+class _Averaged(_Stub):
+    """The same stub as the averaged typer (its head attached)."""
+
+    dense = object()
+
+
+def test_the_averaged_typer_has_its_own_fallback_bar(run, monkeypatch):
+    monkeypatch.setattr(core, "FALLBACK_MIN_PROB", 0.6)
+    monkeypatch.setattr(core, "DENSE_FALLBACK_MIN_PROB", 0.8)
+    undated = QUIET.replace("On 10 June 2019, a", "A")
+    monkeypatch.setattr(core, "_load_model", lambda options: _Stub(0.7))
+    assert len(run(undated)[0]) == 1
+    monkeypatch.setattr(core, "_load_model", lambda options: _Averaged(0.7))
+    assert run(undated)[0] == []
+    monkeypatch.setattr(core, "_load_model", lambda options: _Averaged(0.85))
+    assert len(run(undated)[0]) == 1

@@ -48,9 +48,10 @@ def figure_rows(result: dict) -> tuple[list[str], list[dict]]:
               help="Turn on the sentence event detector (Options.sentence_detector).")
 @click.option("--article-verifier", is_flag=True,
               help="Turn on the article verifier (Options.article_verifier).")
-@click.option("--dense-typer", is_flag=True,
-              help="Average in the MiniLM head of the event typer (Options.dense_typer; "
-                   "needs the 'dense' extra).")
+@click.option("--dense-typer/--sparse-typer", default=None,
+              help="Average in the MiniLM head of the event typer, or type with the sparse "
+                   "model alone (Options.dense_typer; default: CLAMOR_DENSE_TYPER=1 on, "
+                   "else off; the dense typer needs the 'dense' extra).")
 @output_options()
 def evaluate_command(dataset, path, limit, out, systems, model, split, data_dir, casing,
                      sentence_detector, article_verifier, dense_typer, fmt) -> None:
@@ -73,8 +74,9 @@ def evaluate_command(dataset, path, limit, out, systems, model, split, data_dir,
     """
     if path is not None and not path.exists():
         raise InputError(str(path), "no such file")
+    typer = {} if dense_typer is None else {"dense_typer": dense_typer}
     options = Options(event_model=model, sentence_detector=sentence_detector,
-                      article_verifier=article_verifier, dense_typer=dense_typer)
+                      article_verifier=article_verifier, **typer)
     extra = {"split": split} if dataset == "acled" else {}
     if dataset == "articles":
         extra = {"data_dir": data_dir}

@@ -50,7 +50,7 @@ def why_no_event(text: str, options: Options | None = None, nlp: Any = None) -> 
     """The first check of the coder that leaves ``text`` (a short note) with no event."""
     from clamor.evaluate.scorer import _article
     from clamor.extract.assemble import THRESHOLD_MIN_WORDS
-    from clamor.extract.core import FALLBACK_MIN_PROB, _type_sentences, extract_events, fallback_veto
+    from clamor.extract.core import _type_sentences, extract_events, fallback_bar, fallback_veto
     from clamor.extract.document import _load_model
     from clamor.models import ArticleStatus
     from clamor.nlp import load_spacy
@@ -78,8 +78,8 @@ def why_no_event(text: str, options: Options | None = None, nlp: Any = None) -> 
     if model is None:
         return "no classifier"
     pred = model.predict([article.text])[0]
-    if pred.score < FALLBACK_MIN_PROB:  # the bar of an undated text (a dated one's is lower)
-        return f"classifier under FALLBACK_MIN_PROB ({pred.event_type})"
+    if pred.score < fallback_bar(model):  # the bar of an undated text (a dated one's is lower)
+        return f"classifier under the fallback bar ({pred.event_type})"
     return "other"
 
 

@@ -22,7 +22,7 @@ from clamor.extract.assemble import (
     EVENT_MIN_SCORE, SEVERITY, THRESHOLD_MIN_WORDS, Incident, assemble, incident_confidence, incident_score,
 )
 from clamor.extract.coding import WEAK_BLAST, Mention, _state_parties, code_sentence, out_of_taxonomy, rule_type
-from clamor.extract.document import MODEL_OVER_RULES, _load_model
+from clamor.extract.document import MODEL_OVER_RULES, _load_model, averaged, over_rules_bar
 from clamor.extract.lexicon import load_lexicon, type_info
 from clamor.extract.fatalities import load_model as load_fatality_model, select_fatalities
 from clamor.extract.named_actors import find_named_actor
@@ -52,6 +52,10 @@ VIOLENT_TACTICS = frozenset({"arson", "stone throwing", "vandalism"})
 #: not bound it from below; at 0.7 it codes 87 of the 105 (0.5: 104), while short non-event
 #: sentences the team wrote score 0.47..0.56 (tests/extract/test_core.py, power to arrest).
 FALLBACK_MIN_PROB = MODEL_OVER_RULES
+#: ... the same bar when the averaged typer types (``Options.dense_typer``): chosen with
+#: the document bars by ``scripts/dense_thresholds.py`` (same fold, same rule; see
+#: ``clamor.extract.document.DENSE_MODEL_OVER_RULES``).
+DENSE_FALLBACK_MIN_PROB = 0.9
 #: ... and its bar for a short text that dates what it tells to a calendar day ("On 21
 #: February 2022, ..."; rule dated-report): a dated report of a past day is an incident
 #: report, so the classifier only types it and its probability of the type does not decide
@@ -341,7 +345,7 @@ def _type_sentences(to_type: list[Sentence], sentences: list[Sentence], triggers
                 event_type, sub_type, rule = typed[:3]
                 if model is not None:
                     pred = model.predict([s.text])[0]
-                    if pred.score >= MODEL_OVER_RULES and pred.event_type in NON_PROTEST_TYPES:
+                    if pred.score >= over_rules_bar(model) and pred.event_type in NON_PROTEST_TYPES:
                         event_type, sub_type, rule = pred.event_type, pred.sub_event_type, "classifier"
                 ms = [Mention(event_type, sub_type, rule, s, typed[3])]
         if not ms and not _within_demonstration(s, mentions):
@@ -403,6 +407,11 @@ def _dated_report(dates: dict[int, list[DateMention]], text: str, ref: dt.date |
     return _DATELINE_AFTER.match(text[start + (day.end() if day else 0):]) is None
 
 
+def fallback_bar(model: Any) -> float:
+    """The short-text fallback's bar for an undated text, per typer."""
+    return DENSE_FALLBACK_MIN_PROB if averaged(model) else FALLBACK_MIN_PROB
+
+
 def _fallback_mention(text: str, sentences: list[Sentence], triggers: dict[int, list[Trigger]],
                       model: Any, dates: dict[int, list[DateMention]] | None = None,
                       ref: dt.date | None = None) -> tuple[list[Mention], float | None]:
@@ -421,7 +430,7 @@ def _fallback_mention(text: str, sentences: list[Sentence], triggers: dict[int, 
     if model is None or not sentences or fallback_veto(sentences, triggers) is not None:
         return [], None
     pred = model.predict([text])[0]
-    bar = DATED_FALLBACK_MIN_PROB if dates is not None and _dated_report(dates, text, ref) else FALLBACK_MIN_PROB
+    bar = DATED_FALLBACK_MIN_PROB if dates is not None and _dated_report(dates, text, ref) else fallback_bar(model)
     if pred.score < bar:
         return [], None
     first, last = sentences[0], sentences[-1]

@@ -21,6 +21,15 @@ from clamor.options import Options
 MODEL_OVER_RULES = 0.7
 #: With no rule evidence at all, the classifier's label is kept only from this probability.
 MODEL_ALONE = 0.5
+#: The same two bars when the averaged typer (sparse + MiniLM head, ``Options.dense_typer``)
+#: types: its probabilities are sharper (temperature fitted out of country), so the sparse
+#: bars let it overrule the rules more often. Chosen by ``scripts/dense_thresholds.py`` on the
+#: calibration fold of the ACLED training split (neither model fitted on it; no CASE, no
+#: held-out row) by a rule fixed in advance: the lowest bar from which on the averaged
+#: typer's precision is at least the sparse model's at its bar above. See
+#: docs/classifier.md, "The bars of the averaged typer".
+DENSE_MODEL_OVER_RULES = 0.8
+DENSE_MODEL_ALONE = 0.6
 #: Sub-types that differ only by who acted: when the classifier and the rules both see a
 #: change of territory, the rules decide which, since they apply the codebook's test (the
 #: doer: state forces regain, a non-state group overtakes) and the classifier, trained on
@@ -37,6 +46,21 @@ def _load_model(options: Options):
     from clamor.extract.classifier import load_event_model
 
     return load_event_model(options.event_model, options.dense_typer)
+
+
+def averaged(model: Any) -> bool:
+    """Whether ``model`` types with its dense head averaged in (the bars differ)."""
+    return getattr(model, "dense", None) is not None
+
+
+def over_rules_bar(model: Any) -> float:
+    """The probability from which ``model``'s label replaces the rules' (per typer)."""
+    return DENSE_MODEL_OVER_RULES if averaged(model) else MODEL_OVER_RULES
+
+
+def alone_bar(model: Any) -> float:
+    """The probability from which ``model``'s label stands with no rule evidence."""
+    return DENSE_MODEL_ALONE if averaged(model) else MODEL_ALONE
 
 
 def _rule_verdict(text: str) -> tuple[str, tuple[str, str, str] | None]:
@@ -76,9 +100,9 @@ def classify_document(article: Article | str, doc: Any | None = None,
         return None if ruled is None else ruled[:2]
     pred = model.predict([text])[0]
     if ruled is None:
-        return (pred.event_type, pred.sub_event_type) if pred.score >= MODEL_ALONE else None
+        return (pred.event_type, pred.sub_event_type) if pred.score >= alone_bar(model) else None
     if any(pred.sub_event_type in pair and ruled[1] in pair for pair in RULES_DECIDE):
         return ruled[:2]
-    if pred.score >= MODEL_OVER_RULES:
+    if pred.score >= over_rules_bar(model):
         return pred.event_type, pred.sub_event_type
     return ruled[:2]
