@@ -110,10 +110,15 @@ def text_relevance(train: list[Doc], gold: list[Doc]) -> None:
     oof = rel.out_of_fold_logits([d.text for d in train], labels, rel.DEFAULT_C, 5, SEED)
     a, b = rel.fit_platt(oof, labels)
     for d, z in zip(train, oof):
-        d.x = ver.features(d.text, d.events, d.published, float(1 / (1 + np.exp(-(a * z + b)))))
+        d.x = ver.features(d.text, d.events, d.published, float(1 / (1 + np.exp(-(a * z + b)))),
+                           NAMES)
     model = rel.load_relevance_model()
     for d in gold:
-        d.x = ver.features(d.text, d.events, d.published, model.score(d.text))
+        d.x = ver.features(d.text, d.events, d.published, model.score(d.text), NAMES)
+
+
+#: The feature names trained on (``--features``; set by :func:`train`).
+NAMES: tuple[str, ...] = ver.FEATURES
 
 
 def fit(xs: np.ndarray, ys: np.ndarray, c: float) -> ver.VerifierModel:
@@ -123,7 +128,8 @@ def fit(xs: np.ndarray, ys: np.ndarray, c: float) -> ver.VerifierModel:
     scale[scale == 0] = 1.0
     clf = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
     clf.fit((xs - mean) / scale, ys)
-    return ver.VerifierModel(mean, scale, clf.coef_[0], clf.intercept_[0], (1.0, 0.0), 0.5)
+    return ver.VerifierModel(mean, scale, clf.coef_[0], clf.intercept_[0], (1.0, 0.0), 0.5,
+                             NAMES)
 
 
 def oof_logits(docs: list[Doc], c: float, folds: int = 5) -> np.ndarray:
@@ -212,9 +218,12 @@ def document_detection(docs: list[Doc], withheld: set[tuple[str, str]]) -> dict:
     return out
 
 
-def train(dumps: Sequence[Path], data: Path, out: Path | None, ipe_label: str) -> dict:
+def train(dumps: Sequence[Path], data: Path, out: Path | None, ipe_label: str,
+          feature_set: str = ver.DEFAULT_FEATURE_SET) -> dict:
     from clamor.extract.relevance import fit_platt
 
+    global NAMES
+    NAMES = ver.FEATURE_SETS[feature_set]
     gold = gold_articles(data)
     docs = read_dump(dumps, ipe_label)
     train_all = [d for d in docs if (d.dataset, d.id) not in gold]
@@ -257,7 +266,8 @@ def train(dumps: Sequence[Path], data: Path, out: Path | None, ipe_label: str) -
         "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "training_command": "scripts/dump_document_extractions.py + "
                             "scripts/train_article_verifier.py",
-        "features": list(ver.FEATURES),
+        "feature_set": feature_set,
+        "features": list(NAMES),
         "estimator": "binary logistic regression (scikit-learn lbfgs), standardised "
                      f"features, class_weight balanced, C {best_c} by 5-fold CV (seed {SEED})",
         "calibration": {"a": a, "b": b, "how": "Platt scaling on 5-fold out-of-fold logits"},
@@ -279,7 +289,7 @@ def train(dumps: Sequence[Path], data: Path, out: Path | None, ipe_label: str) -
         "use": "clamor.pipeline runs it only with Options.article_verifier (off by default: "
                "see docs/coding-rules.md, 'Article relevance', for its effect on the "
                "whole-article gold and the document figures)",
-        "weights": {n: round(float(w), 3) for n, w in zip(ver.FEATURES, model.coef)},
+        "weights": {n: round(float(w), 3) for n, w in zip(NAMES, model.coef)},
         "figures": figures,
     }
     if out is not None:
@@ -294,8 +304,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None,
                     help="artifact path (default: print the card only)")
     ap.add_argument("--ipe-label", choices=sorted(IPE_LABELS), default="kill_force_arrest")
+    ap.add_argument("--features", choices=sorted(ver.FEATURE_SETS),
+                    default=ver.DEFAULT_FEATURE_SET, help="feature set (verifier.FEATURE_SETS)")
     args = ap.parse_args(argv)
-    card = train(args.dumps, args.data or default_data_dir(), args.out, args.ipe_label)
+    card = train(args.dumps, args.data or default_data_dir(), args.out, args.ipe_label,
+                 args.features)
     json.dump({k: card[k] for k in ("threshold", "weights", "figures")}, sys.stdout, indent=1)
     print()
     return 0

@@ -24,7 +24,8 @@ def _event(**fields) -> Event:
 
 
 def _f(vector: np.ndarray, name: str) -> float:
-    return float(vector[ver.FEATURES.index(name)])
+    names = ver.FEATURES if len(vector) == len(ver.FEATURES) else ver.ALL_FEATURES
+    return float(vector[names.index(name)])
 
 
 def test_features_follow_the_declared_order():
@@ -32,7 +33,9 @@ def test_features_follow_the_declared_order():
     assert x.shape == (len(ver.FEATURES),)
     assert _f(x, "type:Protests") == 1.0 and _f(x, "type:Riots") == 0.0
     assert _f(x, "text_relevance") == pytest.approx(0.0)
-    assert _f(x, "trigger:protest") > 0
+    full = ver.features(EVENT_ARTICLE, [_event()], PUBLISHED, 0.5, ver.ALL_FEATURES)
+    assert full.shape == (len(ver.ALL_FEATURES),) and _f(full, "trigger:protest") > 0
+    assert set(ver.FEATURES) <= set(ver.ALL_FEATURES)
 
 
 def test_an_event_dated_weeks_before_publication_is_old_news():
@@ -54,8 +57,44 @@ def test_counts_types_and_evidence_are_read_from_the_events():
 
 def test_planned_protests_weigh_as_future_triggers():
     planned = "Unions said they will march on parliament next week and threatened to strike. "
-    x = ver.features(planned * 10, [_event()], None, 0.5)
+    x = ver.features(planned * 10, [_event()], None, 0.5, ver.ALL_FEATURES)
     assert _f(x, "status:future") > 0
+
+
+def _told_at(text: str, phrase: str) -> Event:
+    at = text.index(phrase)
+    return _event(evidence=[Evidence(field="event_type", start=at, end=at + len(phrase),
+                                     text=phrase)])
+
+
+FILLER = "The council met to discuss the budget for the coming year. " * 8
+
+
+def test_an_event_told_in_the_lead_differs_from_one_told_at_the_end():
+    text = "Hundreds of workers marched in Durban on Monday. " + FILLER
+    lead = ver.features(text, [_told_at(text, "marched")], None, 0.5, ver.ALL_FEATURES)
+    text = FILLER + "Hundreds of workers marched in Durban on Monday. "
+    late = ver.features(text, [_told_at(text, "marched")], None, 0.5, ver.ALL_FEATURES)
+    assert _f(lead, "lead_event") == 1.0 and _f(lead, "first_event_position") == 0.0
+    assert _f(late, "lead_event") == 0.0 and _f(late, "first_event_position") > 0.8
+    assert _f(lead, "support_share") == pytest.approx(_f(late, "support_share"))
+    assert _f(lead, "support_share") > 0
+
+
+def test_the_framing_of_the_event_sentence_is_read_from_that_sentence_only():
+    told = 'The union said workers will march on parliament next week, "we will strike". '
+    text = told + FILLER + "Police arrested two men in Durban on Monday. "
+    planned = ver.features(text, [_told_at(text, "march on")], None, 0.5, ver.ALL_FEATURES)
+    other = ver.features(text, [_told_at(text, "arrested")], None, 0.5, ver.ALL_FEATURES)
+    assert _f(planned, "evidence_status:future") == 1.0
+    assert _f(planned, "evidence_quoted") == 1.0
+    assert _f(other, "evidence_status:future") == 0.0 and _f(other, "evidence_quoted") == 0.0
+    assert _f(planned, "status:future") == _f(other, "status:future") > 0
+
+
+def test_events_without_evidence_have_no_evidence_features():
+    x = ver.features(EVENT_ARTICLE, [_event()], None, 0.5, ver.ALL_FEATURES)
+    assert all(_f(x, name) == 0.0 for name in ver.EVIDENCE_FEATURES)
 
 
 def _model(threshold: float, weight_on: str = "text_relevance") -> ver.VerifierModel:
@@ -83,6 +122,21 @@ def test_round_trip_and_refusals(tmp_path):
     np.savez(tmp_path / "bad.npz", names=np.array(["other"]), mean=np.zeros(1))
     with pytest.raises(ModelNotFoundError):
         ver.read_verifier_model(tmp_path / "bad.npz")
+
+
+def test_a_model_reads_the_features_it_was_trained_on(tmp_path):
+    names = ver.FEATURE_SETS["events+evidence"]
+    n = len(names)
+    coef = np.zeros(n)
+    coef[names.index("evidence_status:future")] = -5.0
+    model = ver.VerifierModel(np.zeros(n), np.ones(n), coef, 0.0, (1.0, 0.0), 0.5, names)
+    path = str(model.save(tmp_path / "ev.npz", {}))
+    assert ver.read_verifier_model(path).names == names
+    planned = 'The union said workers will march on parliament next week. ' + FILLER * 2
+    at = planned.index("march on")
+    told = [_event(evidence=[Evidence(field="event_type", start=at, end=at + 5, text="march")])]
+    assert not ver.verify_article(planned, told, None, 0.5, path).relevant
+    assert ver.verify_article(planned, [_event()], None, 0.5, path).relevant
 
 
 def test_short_texts_and_articles_without_events_are_not_decided(tmp_path):

@@ -24,6 +24,7 @@ import datetime as dt
 import functools
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -59,46 +60,126 @@ RECENT_DAYS = 7
 #: probability is often below 0.01, where the logit is steep and noisy).
 MAX_LOGIT = 8.0
 
-FEATURES: tuple[str, ...] = (
-    ("text_relevance", "n_events", "max_confidence", "mean_confidence", "located_share",
+#: The event sentences are the lead when they sit among the article's first this many
+#: sentences (news puts the event it reports first; a retold event or a comparison later).
+LEAD_SENTENCES = 3
+#: Trigger kinds read again inside the events' own sentences: a statement reported
+#: ("attribution"), crime and disaster words beside the event's trigger.
+EVIDENCE_KINDS = ("attribution", "crime", "disaster", "diplomacy")
+#: Quotation marks: an event sentence inside a quote is someone's words, not the report.
+_QUOTE = re.compile(r"[\"“”]")
+
+#: Features of the events' own sentences (the sentences holding their event-type evidence):
+#: how far from the lead the first one is, how many sentences tell the events and what
+#: share of the article that is, and how those sentences are framed (not-new statuses of
+#: other triggers in them, attribution, crime, disaster, diplomacy words, quotation).
+EVIDENCE_FEATURES: tuple[str, ...] = (
+    ("first_event_position", "lead_event", "support_sentences", "support_share",
+     "evidence_quoted")
+    + tuple(f"evidence_status:{s}" for s in STATUSES)
+    + tuple(f"evidence_kind:{k}" for k in EVIDENCE_KINDS)
+)
+
+#: What the pipeline extracted: the events' number, confidences, places, dates, counts,
+#: interactions and types.
+EVENT_FEATURES: tuple[str, ...] = (
+    ("n_events", "max_confidence", "mean_confidence", "located_share",
      "dated_share", "recent_event", "old_event", "fatalities", "injuries", "arrests",
      "state_interaction", "civilian_targeting", "merged", "evidence_spans", "words")
     + tuple(f"type:{t}" for t in EVENT_TYPES)
-    + tuple(f"trigger:{k}" for k in TRIGGER_KINDS)
-    + tuple(f"status:{s}" for s in STATUSES)
 )
-
+#: The trigger lexicon's kinds and not-new statuses counted over the whole article.
+LEXICON_FEATURES: tuple[str, ...] = (
+    tuple(f"trigger:{k}" for k in TRIGGER_KINDS) + tuple(f"status:{s}" for s in STATUSES)
+)
+#: Every feature :func:`features` can compute.
+ALL_FEATURES: tuple[str, ...] = (
+    ("text_relevance",) + EVENT_FEATURES + LEXICON_FEATURES + EVIDENCE_FEATURES
+)
+#: Named feature sets ``scripts/train_article_verifier.py --features`` trains on; the
+#: model's artifact keeps the names it was trained on, so any of them loads.
+FEATURE_SETS: dict[str, tuple[str, ...]] = {
+    "events": ("text_relevance",) + EVENT_FEATURES,
+    "events+evidence": ("text_relevance",) + EVENT_FEATURES + EVIDENCE_FEATURES,
+    "events+lexicon": ("text_relevance",) + EVENT_FEATURES + LEXICON_FEATURES,
+    "all": ALL_FEATURES,
+}
+#: The shipped model's set. Out of fold on the training documents (C by 5-fold CV), ROC
+#: AUC GLOCON / IPE: events+lexicon (the earlier model) 0.730 / 0.881, all 0.755 / 0.869,
+#: events+evidence 0.786 / 0.884, events 0.801 / 0.881; events also transfers best
+#: (GLOCON -> IPE 0.744). The 40 article-wide lexicon counts overfit about 400 training
+#: articles; the evidence features add nothing that travels (docs/coding-rules.md,
+#: "Article verifier").
+DEFAULT_FEATURE_SET = "events"
+FEATURES: tuple[str, ...] = FEATURE_SETS[DEFAULT_FEATURE_SET]
 
 def _logit(p: float) -> float:
     p = min(max(p, 1e-6), 1 - 1e-6)
     return max(-MAX_LOGIT, min(MAX_LOGIT, math.log(p / (1 - p))))
 
 
-def trigger_profile(text: str) -> tuple[Counter, Counter, int]:
-    """(new triggers by kind, not-new triggers by status, all triggers) in ``text``.
+def _sentence_profiles(text: str) -> list[tuple[int, int, Counter, Counter]]:
+    """Per sentence: (start, end, new triggers by kind, not-new triggers by status).
 
     Statuses come from the cue words only (no date expressions are resolved here)."""
     from clamor.extract.sentences import split_sentences
     from clamor.extract.triggers import find_triggers, trigger_status
 
-    kinds: Counter = Counter()
-    statuses: Counter = Counter()
-    n = 0
+    out = []
     for sentence in split_sentences(text):
+        kinds: Counter = Counter()
+        statuses: Counter = Counter()
         for trig in find_triggers(sentence):
-            n += 1
             status = trigger_status(trig, [], None)
             if status is None:
                 kinds[trig.kind] += 1
             else:
                 statuses[status] += 1
-    return kinds, statuses, n
+        out.append((sentence.start, sentence.end, kinds, statuses))
+    return out
+
+
+def trigger_profile(text: str) -> tuple[Counter, Counter, int]:
+    """(new triggers by kind, not-new triggers by status, all triggers) in ``text``."""
+    return _profile_totals(_sentence_profiles(text))
+
+
+def _profile_totals(profiles) -> tuple[Counter, Counter, int]:
+    kinds: Counter = Counter()
+    statuses: Counter = Counter()
+    for _, _, k, s in profiles:
+        kinds.update(k)
+        statuses.update(s)
+    return kinds, statuses, sum(kinds.values()) + sum(statuses.values())
+
+
+def _evidence_features(text: str, events: Sequence[Event], profiles) -> dict[str, float]:
+    """:data:`EVIDENCE_FEATURES` of the sentences holding the events' event-type evidence."""
+    f = dict.fromkeys(EVIDENCE_FEATURES, 0.0)
+    starts = [ev.start for e in events for ev in e.evidence if ev.field == "event_type"]
+    hit = sorted({i for i, (a, b, _, _) in enumerate(profiles)
+                  for s in starts if a <= s < b})
+    if not hit or not profiles:
+        return f
+    f["first_event_position"] = hit[0] / len(profiles)
+    f["lead_event"] = float(hit[0] < LEAD_SENTENCES)
+    f["support_sentences"] = math.log1p(len(hit))
+    f["support_share"] = len(hit) / len(profiles)
+    for i in hit:
+        a, b, kinds, statuses = profiles[i]
+        f["evidence_quoted"] += bool(_QUOTE.search(text[a:b])) / len(hit)
+        for s in STATUSES:
+            f[f"evidence_status:{s}"] += bool(statuses.get(s)) / len(hit)
+        for k in EVIDENCE_KINDS:
+            f[f"evidence_kind:{k}"] += bool(kinds.get(k)) / len(hit)
+    return f
 
 
 def features(text: str, events: Sequence[Event], published: dt.date | None,
-             text_relevance: float) -> np.ndarray:
-    """The feature vector (in :data:`FEATURES` order) of one article and its events."""
-    f: dict[str, float] = dict.fromkeys(FEATURES, 0.0)
+             text_relevance: float, names: Sequence[str] = FEATURES) -> np.ndarray:
+    """The feature vector (``names``, by default :data:`FEATURES`, in that order) of one
+    article and its events."""
+    f: dict[str, float] = dict.fromkeys(ALL_FEATURES, 0.0)
     f["text_relevance"] = _logit(text_relevance)
     f["words"] = math.log1p(len(tokens(text)))
     if events:
@@ -123,12 +204,14 @@ def features(text: str, events: Sequence[Event], published: dt.date | None,
         for e in events:
             if e.event_type in EVENT_TYPES:
                 f[f"type:{e.event_type}"] = 1.0
-    kinds, statuses, n_trig = trigger_profile(text)
+    profiles = _sentence_profiles(text)
+    kinds, statuses, n_trig = _profile_totals(profiles)
+    f.update(_evidence_features(text, events, profiles))
     for k in TRIGGER_KINDS:
         f[f"trigger:{k}"] = math.log1p(kinds.get(k, 0))
     for s in STATUSES:
         f[f"status:{s}"] = statuses.get(s, 0) / n_trig if n_trig else 0.0
-    return np.array([f[name] for name in FEATURES], dtype=np.float64)
+    return np.array([f[name] for name in names], dtype=np.float64)
 
 
 class VerifierModel:
@@ -193,8 +276,9 @@ def read_verifier_model(path: str | Path) -> VerifierModel:
     try:
         with np.load(path, allow_pickle=False) as data:
             names = tuple(str(n) for n in data["names"])
-            if names != FEATURES:
-                raise ValueError("its features differ from this clamor version's")
+            unknown = set(names) - set(ALL_FEATURES)
+            if unknown:
+                raise ValueError(f"features unknown to this clamor version: {sorted(unknown)[:3]}")
             intercept, a, b, threshold = (float(v) for v in data["scalars"])
             model = VerifierModel(data["mean"], data["scale"], data["coef"], intercept,
                                   (a, b), threshold, names)
@@ -224,4 +308,4 @@ def verify_article(text: str, events: Sequence[Event], published: dt.date | None
     model = load_verifier_model(path)
     if model is None:
         return None
-    return model.decide(features(text, events, published, text_relevance))
+    return model.decide(features(text, events, published, text_relevance, model.names))
