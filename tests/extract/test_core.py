@@ -318,3 +318,25 @@ def test_a_claim_two_sentences_on_is_not_the_events(run):
                     "Al Qaeda has claimed responsibility for several incidents this year.")
     ied = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert ied and ied[0].actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_they_were_detained_after_the_leaders_were_named_is_a_political_arrest(run):
+    # rule detainees-told-before: the pronoun's people are in the sentence before
+    text = ("aligarh: senior congress leaders were on wednesday stopped from entering the "
+            "riot-affected areas of the city. they were detained and later released.")
+    events, _ = run(text)
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+    # the same pronoun after people of no political standing names no political arrest
+    text = ("aligarh: two shopkeepers were on wednesday stopped at the gate of the market. "
+            "they were detained and later released.")
+    assert run(text)[0] == []
+
+
+def test_a_situation_word_is_no_demonstration_and_no_main_place(run):
+    # "communal violence in gujarat" is the setting (state-of-affairs): the arrests told
+    # after the situation words are no demonstration's intervention, and gujarat is no
+    # event place the arrests inherit
+    text = ("aligarh: during the recent communal violence in gujarat, senior congress leaders were "
+            "stopped from entering the riot-affected areas. they were detained on wednesday.")
+    events, _ = run(text)
+    assert [(e.sub_event_type, e.location) for e in events] == [("Arrests", None)]

@@ -97,3 +97,19 @@ def test_a_named_gang_is_an_armed_group_not_crime():
     assert _kinds("A gang attacked a shop.") == [("gang", "crime")]
     assert _kinds("Police arrested a Nairobi gang.") == [("gang", "crime")]
     assert _kinds("Gang members attacked a shop.") == [("Gang", "crime")]  # sentence start: no name
+
+
+def test_a_negation_inside_a_closed_relative_clause_does_not_negate_the_trigger():
+    # rule negation-in-relative: the clause denies the disclosure, not the kidnapping
+    text = "The four workers, whose identities were not disclosed, were kidnapped on Monday."
+    assert statuses(text, "abduction") == [("kidnapped", None)]
+    # a negation of the trigger's own clause still holds after such a clause
+    text = "Two men, who did not want to be named, said nobody was killed."
+    assert statuses(text, "kill") == [("killed", "negated")]
+
+
+def test_an_actor_inside_a_reference_is_still_an_actor():
+    # rule actors-are-not-references: the condemnation makes the attacks a reference only
+    text = "The president condemns the terrorist attacks in the capital."
+    assert statuses(text, "armed_group") == [("terrorist", None)]
+    assert statuses(text, "attack") == [("attacks", "reference")]

@@ -19,7 +19,7 @@ from clamor.extract.arguments import (
     attributed_group, default_actor, force_country, interaction, state_actor,
 )
 from clamor.extract.assemble import (
-    EVENT_MIN_SCORE, SEVERITY, THRESHOLD_MIN_WORDS, Incident, assemble, incident_confidence, incident_score,
+    _state_of_affairs, EVENT_MIN_SCORE, SEVERITY, THRESHOLD_MIN_WORDS, Incident, assemble, incident_confidence, incident_score,
 )
 from clamor.extract.coding import WEAK_BLAST, Mention, _state_parties, code_sentence, out_of_taxonomy, rule_type
 from clamor.extract.document import MODEL_OVER_RULES, _load_model, averaged, over_rules_bar
@@ -98,7 +98,7 @@ ELSEWHERE_WINDOW = 100
 _ELSEWHERE_EXEMPT = re.compile(r"\b(?:attention|support|solidarity|condemnation|headlines|coverage|sympathy|interest)\b[^.;]{0,40}$", re.I)
 
 
-def _strategic_arrest(sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+def _strategic_arrest(sentence: Sentence, triggers: list[Trigger], previous: Sentence | None = None) -> list[Trigger]:
     """Arrest triggers of an arrest ACLED codes outside a demonstration (Strategic developments /
     Arrests): by state forces, and either a mass arrest (at least :data:`MASS_ARREST_MIN`
     people, exact or vague) or a political one (activists, leaders, party members, militants
@@ -128,7 +128,20 @@ def _strategic_arrest(sentence: Sentence, triggers: list[Trigger]) -> list[Trigg
     # "arrested for their role in the violence", "who broke the curfew": held by the authorities
     if political_context or (state and _political_detainees(sentence, arrests)):
         return arrests
+    if previous is not None and _pronoun_detainees(sentence, arrests) \
+            and load_lexicon().cues["political_detainees"].search(previous.text):
+        return arrests  # rule detainees-told-before: "they were detained" after the leaders were named
     return []
+
+
+#: an arrest whose detainees are only a pronoun ("they were detained", "both were held")
+_PRONOUN_DETAINEES = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:they|both|all of them|he|she)\s+(?:were|was|had been|have been|"
+                                r"has been)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _pronoun_detainees(sentence: Sentence, arrests: list[Trigger]) -> bool:
+    """The people held are named by a pronoun only: who they are is in the sentence before."""
+    return any(_PRONOUN_DETAINEES.search(sentence.text[:t.start - sentence.start]) for t in arrests)
 
 
 def _political_detainees(sentence: Sentence, arrests: list[Trigger]) -> bool:
@@ -349,7 +362,8 @@ def _type_sentences(to_type: list[Sentence], sentences: list[Sentence], triggers
                         event_type, sub_type, rule = pred.event_type, pred.sub_event_type, "classifier"
                 ms = [Mention(event_type, sub_type, rule, s, typed[3])]
         if not ms and not _within_demonstration(s, mentions):
-            arrest = _strategic_arrest(s, triggers[s.index])
+            before = sentences[s.index - 1] if s.index > 0 and sentences[s.index - 1].paragraph == s.paragraph else None
+            arrest = _strategic_arrest(s, triggers[s.index], before)
             if arrest:
                 ms = [Mention("Strategic developments", "Arrests", "strategic-arrest", s, arrest, True)]
         mentions.extend(ms)
@@ -507,6 +521,8 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
                     for m in mentions}
     for m in mentions:
         p = mention_place(m)
+        if p is not None and not is_known_town(p.text) and _state_of_affairs(m):
+            continue  # the situation the article is set in ("riots across gujarat") is no event place
         if p is not None and not away_mention[id(m)] and id(m) not in listed:
             counter[p.text.lower()] += 1
             first_place.setdefault(p.text.lower(), p)
@@ -646,8 +662,10 @@ def _within_demonstration(s: Sentence, mentions: list[Mention]) -> bool:
     """Arrests told right after a demonstration in the same paragraph are that
     demonstration's state response (its ``arrests``), not a Strategic developments /
     Arrests event of their own ("Rioters threw stones. At least 14 people were arrested.")."""
+    # a situation word ("the riot-affected areas") tells no demonstration (rule state-of-affairs)
     return any(m.event_type in ("Protests", "Riots") and m.sentence.paragraph == s.paragraph
-               and 0 < s.index - m.sentence.index <= CONTINUATION_SENTENCES for m in mentions)
+               and 0 < s.index - m.sentence.index <= CONTINUATION_SENTENCES and not _state_of_affairs(m)
+               for m in mentions)
 
 
 def _continued_report(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[Incident]]) -> list[Incident] | None:

@@ -101,6 +101,16 @@ def _clause_before(sentence: Sentence, rel: int, window: int) -> str:
     return before
 
 
+_RELATIVE_OPENING = re.compile(r",\s*(?:who|whose|which)\b[^,]*$", re.I)
+
+
+def _closed_relative(text: str, cue: int, rel: int) -> bool:
+    """Whether the negation at ``cue`` sits in a relative clause that closes (a comma)
+    before the trigger at ``rel``: "four workers, whose identities were not disclosed, were
+    kidnapped" denies the disclosure, not the kidnapping (rule negation-in-relative)."""
+    return _RELATIVE_OPENING.search(text[:cue]) is not None and "," in text[cue:rel]
+
+
 def nearest_date(trigger: Trigger, dates: list[DateMention]) -> DateMention | None:
     """The date expression in the trigger's sentence nearest to it (within the window)."""
     best, best_dist = None, DATE_ATTACH_WINDOW + 1
@@ -114,8 +124,25 @@ def nearest_date(trigger: Trigger, dates: list[DateMention]) -> DateMention | No
     return best
 
 
+#: Trigger kinds that name who acts, not what happened: "condemns the terrorist attacks"
+#: makes the condemnation's object a reference, but the terrorists are still the doers of
+#: whatever new event the sentence tells (rule actors-are-not-references). Negated,
+#: hypothetical, future and background (an actor dated to an old event) still hold.
+ACTOR_KINDS = ("armed_group", "state_force")
+#: The status that says a word is named inside a statement about an event (condemned,
+#: support for, since the ...); it does not apply to an actor word.
+EVENT_ONLY_STATUSES = ("reference",)
+
+
 def trigger_status(trigger: Trigger, dates: list[DateMention], ref: dt.date | None) -> str | None:
     """Why ``trigger`` is not a new event (see :data:`NOT_NEW`), or None when it is."""
+    status = _status(trigger, dates, ref)
+    if trigger.kind in ACTOR_KINDS and status in EVENT_ONLY_STATUSES:
+        return None
+    return status
+
+
+def _status(trigger: Trigger, dates: list[DateMention], ref: dt.date | None) -> str | None:
     cues = load_lexicon().cues
     s = trigger.sentence
     rel = trigger.start - s.start
@@ -123,7 +150,9 @@ def trigger_status(trigger: Trigger, dates: list[DateMention], ref: dt.date | No
     unknown = _UNKNOWN_ATTRIBUTE.search(s.text[:rel])
     if unknown is not None:
         near = near[:max(0, len(near) - (rel - unknown.start()))]  # the negation denies knowledge only
-    if cues["negation"].search(near) or _AFTER_NEGATION.match(s.text[trigger.end - s.start:]):
+    negated = any(not _closed_relative(s.text, rel - len(near) + n.start(), rel)
+                  for n in cues["negation"].finditer(near))
+    if negated or _AFTER_NEGATION.match(s.text[trigger.end - s.start:]):
         return "negated"
     clause = _clause_before(s, rel, MODAL_WINDOW)
     if cues["hypothetical"].search(clause) or re.search(r"^\s*(?:if|unless)\b", s.text, re.I):
