@@ -201,3 +201,12 @@ def test_communities_clash_names_both_militias():
     assert communities_clash("clashes continued between the Ukrainian and Russian forces", "Ukraine") is None
     assert communities_clash("clashes between the Army and the Maute group", "Philippines") is None
     assert communities_clash("troops clashed with Al Shabaab between Galaba and Sheik", "Somalia") is None
+
+
+def test_an_unnamed_militia_is_an_unidentified_clan_or_communal_militia():
+    from clamor.extract.arguments import armed_actor
+
+    assert armed_actor("unidentified clan militia shot two civilians", "Somalia") == (
+        "Unidentified Clan Militia (Somalia)", 4)
+    assert armed_actor("unknown militiamen attacked a farm", "Ghana")[0] == "Unidentified Communal Militia (Ghana)"
+    assert armed_actor("unknown gunmen attacked a farm", "Ghana")[0] == "Unidentified Armed Group (Ghana)"

@@ -196,7 +196,19 @@ def armed_actor(text: str, country: str | None) -> tuple[str, int]:
         if name.lower() in _NOT_COMMUNITY or country_of(name):
             continue  # "Somali raiders": a country's people, not a community militia
         return f"{name} Ethnic Militia ({where})", IDENTITY_MILITIA
+    m = _UNNAMED_MILITIA.search(text)
+    if m:
+        kind = "Clan" if m.group("clan") else "Communal"
+        return f"Unidentified {kind} Militia ({where})", IDENTITY_MILITIA
     return f"Unidentified Armed Group ({where})", POLITICAL_MILITIA
+
+
+#: a militia named only as unidentified (rule unnamed-militia): ACLED's "Unidentified Clan
+#: Militia (Country)" for a clan's ("suspected clan militia" too), "Unidentified Communal
+#: Militia (Country)" for any other unidentified one ("suspected militia" alone says only
+#: that armed men were suspected of being one: an unidentified armed group)
+_UNNAMED_MILITIA = re.compile(r"\b(?:(?:unidentified|unknown|suspected)\s+(?P<clan>clan)|(?:unidentified|unknown)"
+                              r"(?:\s+(?:communal|local|community))?)\s+(?:militias?|militiamen)\b", re.I)
 
 
 #: two communities fighting each other (rule communities-clash): "clashes between the
