@@ -188,3 +188,25 @@ def test_identity_militia_from_tribe_and_clan_words():
     assert armed_actor("Pokot tribesmen raided a village", "Kenya")[0] == "Pokot Ethnic Militia (Kenya)"
     assert armed_actor("clashes between Turkana and Pokot ethnic groups", "Kenya")[0] == "Pokot Ethnic Militia (Kenya)"
     assert armed_actor("Somali clansmen raided a village", "Kenya")[0] == "Unidentified Armed Group (Kenya)"
+
+
+def test_communities_clash_names_both_militias():
+    from clamor.extract.arguments import communities_clash
+
+    (a1, i1), (a2, _) = communities_clash("Clashes erupted between the Nkonyas and Alavanyos over land.", "Ghana")
+    assert (a1, i1, a2) == ("Nkonya Ethnic Militia (Ghana)", 4, "Alavanyo Ethnic Militia (Ghana)")
+    (a1, _), _ = communities_clash("Militias of the Dorungo and Sokabisi communities clash over land.", "Ghana")
+    assert a1 == "Dorungo Communal Militia (Ghana)"
+    # countries' peoples, forces and places between which a clash happens are no communities
+    assert communities_clash("clashes continued between the Ukrainian and Russian forces", "Ukraine") is None
+    assert communities_clash("clashes between the Army and the Maute group", "Philippines") is None
+    assert communities_clash("troops clashed with Al Shabaab between Galaba and Sheik", "Somalia") is None
+
+
+def test_an_unnamed_militia_is_an_unidentified_clan_or_communal_militia():
+    from clamor.extract.arguments import armed_actor
+
+    assert armed_actor("unidentified clan militia shot two civilians", "Somalia") == (
+        "Unidentified Clan Militia (Somalia)", 4)
+    assert armed_actor("unknown militiamen attacked a farm", "Ghana")[0] == "Unidentified Communal Militia (Ghana)"
+    assert armed_actor("unknown gunmen attacked a farm", "Ghana")[0] == "Unidentified Armed Group (Ghana)"

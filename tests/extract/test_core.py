@@ -191,6 +191,31 @@ def test_violence_in_the_grievance_does_not_make_a_riot(run):
     assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", "Peaceful protest")]
 
 
+def test_the_victim_a_protest_is_about_is_no_death_of_the_protest(run):
+    # rule grievance-victim: "justice for X, a man who was shot and killed by ..." is the cause
+    events, _ = run("On Tuesday, protesters gathered in Tampa to demand justice for John Doe, a man "
+                    "who was shot and killed by a deputy last month.")
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", "Peaceful protest")]
+    assert not events[0].fatalities
+    # ... also when the victim is named in the sentence after the demonstration
+    events, _ = run("On Tuesday, about 50 people gathered in Tampa. The speeches centered on the death "
+                    "of John Doe, a young man who was killed by police weeks ago.")
+    assert [e.event_type for e in events] == ["Protests"] and not events[0].fatalities
+
+
+def test_a_victim_clause_with_no_demonstration_is_still_a_death(run):
+    events, _ = run("On Tuesday, gunmen raided a village in Kidal, killing John Doe, a farmer who was "
+                    "shot in his field.")
+    assert events and events[0].event_type != "Protests"
+
+
+def test_a_clash_between_two_communities_is_between_their_militias(run):
+    events, _ = run("On Tuesday, clashes between Bimoba and Konkomba militias left two people dead near Tamale.")
+    (e,) = [e for e in events if e.event_type == "Battles"]
+    assert (e.actor1, e.actor2, e.interaction) == (
+        "Bimoba Ethnic Militia (Ghana)", "Konkomba Ethnic Militia (Ghana)", 44)
+
+
 def test_arrests_told_right_after_a_riot_belong_to_the_riot(run):
     events, _ = run("ELDORET, Kenya, May 3, 2021 - Youths burned tyres and threw stones at police in "
                     "Eldoret on Sunday. At least 20 people were arrested, police said.")

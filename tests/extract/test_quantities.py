@@ -108,3 +108,10 @@ def test_victims_with_long_noun_phrases_and_harm_then_death(text, value):
 
 def test_a_singular_victim_is_not_read_across_a_plural_verb():
     assert _counts("A raid in which officers were wounded.") == {}
+
+
+def test_a_singular_victim_with_an_appositive_counts_one():
+    assert counts("On 3 May 2021, a robbery suspect, 30-year-old John Doe, was shot and killed by "
+                  "deputies.")["fatalities"] == (1, None)
+    # a plural verb after the appositive still says no single victim
+    assert "fatalities" not in counts("a crowd, two men, were killed")

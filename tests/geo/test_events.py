@@ -96,6 +96,20 @@ def test_unknown_place_falls_to_its_qualifier():
     assert e.location == "Magura" and e.admin1 == "Khulna" and e.geo_precision == 2
 
 
+def test_an_extracted_place_the_gazetteer_lacks_falls_to_its_qualifier():
+    # rule place-qualifier: "Kasipul" is not in the gazetteer, "Homa Bay" after it is
+    text = "Residents rioted in Kasipul, Homa Bay, over a land dispute."
+    start = text.index("Kasipul")
+    loc = Evidence(field="location", start=start, end=start + 7, text="Kasipul")
+    (e,) = _run(text, [_event(text, "rioted", location="Kasipul", evidence=[loc])])
+    assert (e.location, e.country) == ("Homa Bay", "Kenya")
+    # with no qualifier the event keeps no place rather than a guessed one
+    text = "Residents rioted in Kasipul over a land dispute."
+    loc = Evidence(field="location", start=start, end=start + 7, text="Kasipul")
+    (e,) = _run(text, [_event(text, "rioted", location="Kasipul", evidence=[loc])])
+    assert e.country is None
+
+
 def test_part_of_a_city_falls_to_the_city():
     text = "Students clashed with police in Dhaka - Rampura (Rampura) on Sunday."
     (e,) = _run(text, [_event(text, "clashed", country="Bangladesh")])

@@ -85,7 +85,8 @@ def why_no_event(text: str, options: Options | None = None, nlp: Any = None) -> 
 
 def _triggers(article, doc):
     """Sentences and their triggers with the status extract_events gives them."""
-    from clamor.extract.core import _cause_references, _dateline_dates, _grievance_references
+    from clamor.extract.core import (_cause_references, _dateline_dates, _grievance_references,
+                                     _paragraph_before, _victim_references)
     from clamor.extract.sentences import split_sentences
     from clamor.extract.temporal import find_dates
     from clamor.extract.triggers import find_triggers, trigger_status
@@ -101,6 +102,7 @@ def _triggers(article, doc):
             t.status = trigger_status(t, here, ref)
         _grievance_references(s, triggers[s.index])
         _cause_references(s, triggers[s.index])
+        _victim_references(s, triggers[s.index], _paragraph_before(s, sentences, triggers))
     return sentences, triggers
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from clamor.extract.lexicon import load_lexicon
 from clamor.extract.named_actors import find_named_actor
-from clamor.extract.places import country_of
+from clamor.extract.places import country_of, town_country
 from clamor.extract.regimes import acled_country, with_regime
 from clamor.extract.sentences import Sentence
 
@@ -196,7 +196,60 @@ def armed_actor(text: str, country: str | None) -> tuple[str, int]:
         if name.lower() in _NOT_COMMUNITY or country_of(name):
             continue  # "Somali raiders": a country's people, not a community militia
         return f"{name} Ethnic Militia ({where})", IDENTITY_MILITIA
+    m = _UNNAMED_MILITIA.search(text)
+    if m:
+        kind = "Clan" if m.group("clan") else "Communal"
+        return f"Unidentified {kind} Militia ({where})", IDENTITY_MILITIA
     return f"Unidentified Armed Group ({where})", POLITICAL_MILITIA
+
+
+#: a militia named only as unidentified (rule unnamed-militia): ACLED's "Unidentified Clan
+#: Militia (Country)" for a clan's ("suspected clan militia" too), "Unidentified Communal
+#: Militia (Country)" for any other unidentified one ("suspected militia" alone says only
+#: that armed men were suspected of being one: an unidentified armed group)
+_UNNAMED_MILITIA = re.compile(r"\b(?:(?:unidentified|unknown|suspected)\s+(?P<clan>clan)|(?:unidentified|unknown)"
+                              r"(?:\s+(?:communal|local|community))?)\s+(?:militias?|militiamen)\b", re.I)
+
+
+#: two communities fighting each other (rule communities-clash): "clashes between the
+#: Mamprusis and Kusasis", "fighting broke out between Maasai and Kipsigi", "militias of the
+#: Dorungo and Sokabisi communities clashed"; only lower-case words may stand between the
+#: fighting word and "between" ("clashed with Al Shabaab between A and B" names two places)
+_COMMUNITIES_CLASH = re.compile(
+    r"\b(?:(?i:clash(?:es|ed)?|fight(?:s|ing)?|fought|feud|battles?|hostilities|violence|conflict)\s+"
+    r"(?:[a-z]+\s+){0,3}?between|(?i:militias?|militiamen|members|youths?|fighters)\s+(?:of|from)(?=\s+(?:the\s+)?"
+    r"[A-Z][a-z]{2,}\s+and\s+(?:the\s+)?[A-Z][a-z]{2,}\s+(?:communities|clans|tribes|ethnic groups)\b))"
+    r"\s+(?:the\s+)?(?P<a>[A-Z][a-z]{2,})\s+(?:and|&)\s+(?:the\s+)?(?P<b>[A-Z][a-z]{2,})"
+    r"(?:\s+(?P<kind>communities|community|people|peoples|groups|tribes|clans|ethnic groups|militias))?\b")
+#: capitalised words that name a side in a clash but no community
+_NOT_COMMUNITY_SIDE = frozenset({"army", "police", "military", "government", "security", "state", "troops",
+                                 "soldiers", "forces", "rebels", "militants", "gunmen", "bandits", "muslims",
+                                 "christians", "opposition", "ruling", "supporters"})
+
+
+def _community(word: str) -> str | None:
+    """ACLED's community name from a word of a clash, or None when the word names a country,
+    a people of a country, a town or a side that is no community. A plural "-s" after a
+    vowel goes ("Nkonyas" -> Nkonya), as ACLED names the militia after the community."""
+    if word.lower() in _NOT_COMMUNITY or word.lower() in _NOT_COMMUNITY_SIDE:
+        return None
+    if country_of(word) or town_country(word):
+        return None
+    return re.sub(r"(?<=[aeiou])s$", "", word)
+
+
+def communities_clash(text: str, country: str | None) -> tuple[tuple[str, int], tuple[str, int]] | None:
+    """Rule communities-clash: the two communities' militias of a clash between them
+    (``<Community> Ethnic Militia (Country)``, ``Communal Militia`` for "communities"),
+    first named first; None when ``text`` names no such clash."""
+    where = acled_country(country) if country else "International"
+    for m in _COMMUNITIES_CLASH.finditer(text):
+        a, b = _community(m.group("a")), _community(m.group("b"))
+        if a and b and a != b:
+            kind = "Communal" if (m.group("kind") or "").startswith("communit") else "Ethnic"
+            return ((f"{a} {kind} Militia ({where})", IDENTITY_MILITIA),
+                    (f"{b} {kind} Militia ({where})", IDENTITY_MILITIA))
+    return None
 
 
 #: a sentence that attributes an attack: a claim of responsibility, or a doer "suspected /

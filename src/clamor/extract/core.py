@@ -16,7 +16,7 @@ from typing import Any
 
 from clamor.extract.arguments import (
     PASSIVE_ARREST, Item, armed_actor, find_demands, find_participants, find_state_response, find_tactics, group_actor,
-    attributed_group, default_actor, force_country, interaction, state_actor,
+    attributed_group, communities_clash, default_actor, force_country, interaction, state_actor,
 )
 from clamor.extract.assemble import (
     _state_of_affairs, EVENT_MIN_SCORE, SEVERITY, THRESHOLD_MIN_WORDS, Incident, assemble, incident_confidence, incident_score,
@@ -206,6 +206,28 @@ def _cause_references(s: Sentence, triggers: list[Trigger]) -> None:
                 break
 
 
+#: A victim described in a relative clause after an appositive ("justice for X, a man who
+#: was shot and killed by a deputy", "the death of X, a 22-year-old man who was killed by
+#: police three weeks ago"), with the "death/killing of X" that names them: who the
+#: demonstration is about, an earlier death (rule grievance-victim).
+_VICTIM_CLAUSE = re.compile(
+    r"(?:\b(?:death|killing|murder|shooting)\s+of\s+[^,.;:]{1,40},\s+)?\b(?:an?|the)\s+[^,.;:]{0,40}?"
+    r"\bwho\s+(?:was|were|had been|has been)\s+(?:\w+\s+){0,2}?(?:killed|shot|murdered|slain|beaten)\b[^,.;:]*",
+    re.I)
+
+
+def _victim_references(s: Sentence, triggers: list[Trigger], previous: list[Trigger]) -> None:
+    """Rule grievance-victim: harm inside a victim's relative clause (:data:`_VICTIM_CLAUSE`)
+    is a reference when a demonstration is reported in the sentence or the one before in
+    its paragraph (``previous``): the demonstrators' cause, not force used on them."""
+    if not any(t.is_new and t.kind in DEMONSTRATION_KINDS for t in (*triggers, *previous)):
+        return
+    spans = [(s.start + m.start(), s.start + m.end()) for m in _VICTIM_CLAUSE.finditer(s.text)]
+    for t in triggers:
+        if t.is_new and t.kind in CAUSE_HARM_KINDS and any(a <= t.start < b for a, b in spans):
+            t.status = "reference"
+
+
 def _previous_actors(s: Sentence, sentences: list[Sentence], triggers: dict[int, list[Trigger]]) -> set[str]:
     """Armed-group trigger kinds of the sentence before ``s`` in its
     paragraph: "Armed men attacked herders. Five herders were killed in the attack." """
@@ -213,6 +235,13 @@ def _previous_actors(s: Sentence, sentences: list[Sentence], triggers: dict[int,
         return set()
     # only armed groups: state forces in the sentence before are as often the investigators
     return {t.kind for t in triggers[s.index - 1] if t.is_new and t.kind == "armed_group"}
+
+
+def _paragraph_before(s: Sentence, sentences: list[Sentence], triggers: dict[int, list[Trigger]]) -> list[Trigger]:
+    """The triggers of the sentence before ``s`` in its paragraph (none for a first sentence)."""
+    if s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph:
+        return []
+    return triggers[s.index - 1]
 
 
 def _organised_enough(sub_event_type: str, triggers: list[Trigger], context: set[str] = frozenset()) -> bool:
@@ -474,6 +503,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
             t.status = trigger_status(t, dates[s.index], ref)
         _grievance_references(s, triggers[s.index])
         _cause_references(s, triggers[s.index])
+        _victim_references(s, triggers[s.index], _paragraph_before(s, sentences, triggers))
 
     # Reactions first: the triggers inside a third party's statement are references.
     reactions_found = find_reactions(text, sentences, doc, None)
@@ -834,6 +864,12 @@ def _build_event(article: Article, c: Incident, n: int, country: Place | None, r
         # right after each ("... killing four. Al Shabaab claimed responsibility.") names the
         # unidentified doer; a claim elsewhere in the article may be another attack's
         a1, i1 = attributed_group(_with_next_sentence(text, c.mentions), cname) or (a1, i1)
+    if c.event_type == "Battles" and (a1 is None or a1.startswith("Unidentified Armed Group") or i1 == 4):
+        # rule communities-clash: "clashes between the Mamprusis and Kusasis" are two militias,
+        # the first named first (an identity militia read alone may be the second)
+        sides = communities_clash(sentences_text, cname)
+        if sides is not None:
+            (a1, i1), (a2, i2) = sides
 
     def actor_span(actor: str, inter: int) -> tuple[int, int]:
         """Evidence of an actor: the state force's words, the armed group's, else the trigger."""

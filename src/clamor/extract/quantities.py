@@ -148,7 +148,8 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
             patterns.append(rf"death toll\s+(?:\w+\s+){{0,4}}?(?P<q>{NUMBER})(?!\w)")
             patterns.append(rf"(?:bodies|corpses|remains) of\s+(?P<q>{q})(?!\w)")
         # one victim written in the singular: "a woman was shot dead", "killed a man"
-        patterns.append(rf"(?<![\w-])(?P<q>an?|one)\s+(?:(?!and\b|or\b|were\b|are\b)[\w'’-]+\s+){{1,{MAX_SINGULAR_WORDS}}}?(?:was|is|has been|had been|got)\s+"
+        # (an appositive may stand in it: "a murder suspect, 27-year-old J. Doe, was shot and killed")
+        patterns.append(rf"(?<![\w-])(?P<q>an?|one)\s+(?:(?!and\b|or\b|were\b|are\b)[\w'’.-]+,?\s+){{1,{MAX_SINGULAR_WORDS}}}?(?:was|is|has been|had been|got)\s+"
                         rf"(?:\w+\s+(?:and\s+)?)?{_FIELD_WORDS[field]}(?!\w)")
         # "killed a University of Nairobi student", "killing the man": one named victim
         patterns.append(rf"(?<!\w){_FIELD_VERBS[field]}\s+(?P<q>an?|the)\s+{_MODIFIERS}{_SINGULAR}(?!\w)")

@@ -265,6 +265,8 @@ def locate_events(article: Article, doc, events: list[Event], options: Options |
                     if loc_ev is not None:
                         m.start, m.end, m.near = loc_ev.start, loc_ev.end, is_near(text, loc_ev.start)
                     chosen = m
+            if chosen is None and loc_ev is not None:
+                chosen = _qualifier(gp, text, loc_ev, mentions, hint)
         if chosen is None:
             chosen = _pick_in_sentences(doc, text, event, mentions, excluded, hint)
             if chosen is not None and focus is not None and focus.best is not None:
@@ -283,6 +285,33 @@ def locate_events(article: Article, doc, events: list[Event], options: Options |
             continue
         out.append(_fill(gp, event, chosen, loc_ev))
     return out
+
+
+#: the qualifier written right after a place: "in Kasipul, Homa Bay", "near Barsalogo
+#: (Barsalogho, Sanmatenga)": another spelling, or the district, region or town it lies in
+_NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
+_QUALIFIER = re.compile(rf"\s*(?:\((?P<paren>{_NAME}(?:,\s*{_NAME}){{0,2}})\)|,\s*(?P<comma>{_NAME})(?=\s*[,.;]|\s+[a-z]))")
+
+
+def _qualifier(gp: Geoparser, text: str, loc_ev: Evidence, mentions: list[Mention],
+               hint: set[str]) -> Mention | None:
+    """Rule place-qualifier: an event place the gazetteer lacks takes the first place of its
+    qualifier that resolves ("Kasipul, Homa Bay" -> Homa Bay; "Barsalogo (Barsalogho,
+    Sanmatenga)"), coarser but in the right country; None when none resolves."""
+    m = _QUALIFIER.match(text, loc_ev.end)
+    if m is None:
+        return None
+    group = "paren" if m.group("paren") else "comma"
+    context = [replace(x, best=None, runner_up=None, scores={}) for x in mentions]
+    pos = m.start(group)
+    for name in m.group(group).split(","):
+        start = text.index(name.strip(), pos)
+        pos = start + len(name.strip())
+        q = gp.resolve_name(name.strip(), context, hint)
+        if q.best is not None:
+            q.start, q.end, q.near = start, pos, is_near(text, start)
+            return q
+    return None
 
 
 def _dateline(gp: Geoparser, article: Article, mentions: list[Mention], hint: set[str]) -> Mention | None:
