@@ -90,6 +90,26 @@ def dev_texts(data: Path) -> tuple[list[str], list[str]]:
     return events, quiet
 
 
+def stream_texts(data: Path, size: int) -> list[str]:
+    """The one-in-ten stream of ``size`` articles: event dev documents, one in ten, among
+    event-free dev documents and template articles, half each (seed 0; the same stream as
+    the ``stream`` section has always used)."""
+    rng = random.Random(0)
+    events, quiet = dev_texts(data)
+    rng.shuffle(events)
+    rng.shuffle(quiet)
+    n_events = size // 10
+    n_quiet = size - n_events
+    others = quiet[:n_quiet // 2] + template_articles(n_quiet - n_quiet // 2)
+    rng.shuffle(others)
+    stream: list[str] = []
+    for i, text in enumerate(others):
+        if i % 9 == 0 and len(stream) // 10 < n_events:
+            stream.append(events[-(1 + len(stream) // 10)])
+        stream.append(text)
+    return stream
+
+
 # ------------------------------------------------------------------ one measurement each
 
 #: clamor's configurations measured: everything parsed; the pre-parse relevance filter;
@@ -314,13 +334,7 @@ def main() -> int:
     if "stream" not in skip:
         n_events = args.stream // 10
         n_quiet = args.stream - n_events
-        others = quiet[:n_quiet // 2] + template_articles(n_quiet - n_quiet // 2)
-        rng.shuffle(others)
-        stream = []
-        for i, text in enumerate(others):
-            if i % 9 == 0 and len(stream) // 10 < n_events:
-                stream.append(events[-(1 + len(stream) // 10)])
-            stream.append(text)
+        stream = stream_texts(args.data, args.stream)
         bare, clamor, ratios = paired(("bare", stream, 1), (args.clamor, stream, 1), args.repeats)
         report["one_in_ten_stream"] = {
             "composition": {"event_dev_docs": n_events, "event_free_dev_docs": n_quiet // 2,
