@@ -5,8 +5,8 @@
         [--top 25] [--bare]
 
 Builds the same stream as ``benchmarks/throughput.py`` (its ``stream_texts``), loads and
-warms clamor (``--clamor``: the configuration that benchmark's stream section runs) on one
-text, then profiles ``read_text`` and
+warms clamor (``--clamor``: the configuration that benchmark's stream section runs) on the
+event articles that benchmark warms on (``stream_warm_up``), then profiles ``read_text`` and
 ``Pipeline.pipe`` over the stream with cProfile and prints the top functions by
 cumulative time and the seconds of each stage (cleaning and language identification,
 the pre-parse decision, spaCy, clamor's post-parse stages). With ``--bare`` it also
@@ -39,8 +39,8 @@ STAGES = {
     "post-parse stages (run_stages)": ("clamor/pipeline.py", "run_stages"),
     "  event extraction": ("extract/core.py", "extract_events"),
     "  relevance score": ("clamor/pipeline.py", "_relevance"),
-    "  geoparser": ("geo/__init__.py", "locate_events"),
-    "  source assessment": ("assess/__init__.py", "assess_source"),
+    "  geoparser (locate_events)": ("geo/events.py", "locate_events"),
+    "  source assessment": ("assess/source.py", "assess_source"),
 }
 
 
@@ -65,7 +65,7 @@ def main() -> int:
     ap.add_argument("--save", type=Path, default=None, help="write the raw profile here "
                     "(pstats format, for `python -m pstats`)")
     args = ap.parse_args()
-    from throughput import CONFIGS, stream_texts
+    from throughput import CONFIGS, stream_texts, stream_warm_up
 
     from clamor.ingest import read_text
     from clamor.options import Options
@@ -73,7 +73,8 @@ def main() -> int:
 
     texts = stream_texts(args.data, args.stream)
     pipeline = Pipeline(Options(**CONFIGS[args.clamor]))
-    list(pipeline.pipe([read_text(texts[0])]))  # load and warm every resource
+    warm = stream_warm_up(args.data, args.stream)
+    list(pipeline.pipe(read_text(t) for t in warm))  # load and warm every resource
     profile = cProfile.Profile()
     start = time.perf_counter()
     profile.enable()
@@ -99,7 +100,7 @@ def main() -> int:
         from clamor.nlp.model import resolve_model_name
 
         nlp = spacy.load(resolve_model_name(os.environ.get("CLAMOR_SPACY_MODEL")))
-        list(nlp.pipe(texts[:1]))
+        list(nlp.pipe(warm))
         start = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=16):
             pass
