@@ -13,6 +13,11 @@ the pre-parse decision, spaCy, clamor's post-parse stages). With ``--bare`` it a
 times a bare ``nlp.pipe`` of the packaged model over the same texts in the same process,
 so the ratio is read from one run. Profiling slows Python code more than spaCy's
 compiled code: read the stage shares, not absolute rates.
+
+With ``--groups`` nothing is profiled: bare ``nlp.pipe`` and clamor are timed, alternately
+and ``--repeats`` times, on each part of the stream (the event articles, the event-free dev
+documents, the template articles), in one process after the same warm-up; each part's
+share of the bare time and clamor's cost on it say where the stream's ratio comes from.
 """
 
 from __future__ import annotations
@@ -54,6 +59,76 @@ def stage_seconds(stats: pstats.Stats) -> dict[str, float]:
     return out
 
 
+def stream_groups(data: Path, size: int) -> dict[str, list[str]]:
+    """The stream's texts by part, in stream order."""
+    from throughput import dev_texts, stream_texts, template_articles
+
+    events = set(dev_texts(data)[0])
+    templates = set(template_articles(size))
+    groups: dict[str, list[str]] = {"event articles": [], "event-free dev documents": [],
+                                     "template articles": []}
+    for text in stream_texts(data, size):
+        part = ("event articles" if text in events else "template articles"
+                if text in templates else "event-free dev documents")
+        groups[part].append(text)
+    return groups
+
+
+def time_groups(args) -> int:
+    """Bare and clamor seconds on each part of the stream (median of ``--repeats``)."""
+    import spacy
+    from throughput import CONFIGS, stream_warm_up
+
+    from clamor.ingest import read_text
+    from clamor.nlp.model import resolve_model_name
+    from clamor.options import Options
+    from clamor.pipeline import Pipeline
+
+    groups = stream_groups(args.data, args.stream)
+    warm = stream_warm_up(args.data, args.stream)
+    nlp = spacy.load(resolve_model_name(os.environ.get("CLAMOR_SPACY_MODEL")))
+    pipeline = Pipeline(Options(**CONFIGS[args.clamor]))
+    list(nlp.pipe(warm))
+    list(pipeline.pipe(read_text(t) for t in warm))
+
+    def bare(texts):
+        for _ in nlp.pipe(texts, batch_size=16):
+            pass
+
+    def clamor(texts):
+        for _ in pipeline.pipe(read_text(t) for t in texts):
+            pass
+
+    def cleaning(texts):  # read_text alone: what every article costs before any decision
+        for t in texts:
+            read_text(t)
+
+    rows = {}
+    for part, texts in groups.items():
+        times: dict[str, list[float]] = {"bare": [], "clamor": [], "read_text": []}
+        for _ in range(args.repeats):
+            for name, run in (("bare", bare), ("clamor", clamor), ("read_text", cleaning)):
+                start = time.perf_counter()
+                run(texts)
+                times[name].append(time.perf_counter() - start)
+        rows[part] = {k: sorted(v)[len(v) // 2] for k, v in times.items()}
+        rows[part]["n"] = len(texts)
+    total_bare = sum(r["bare"] for r in rows.values())
+    total_clamor = sum(r["clamor"] for r in rows.values())
+    print(f"load average {os.getloadavg()[0]:.2f}; medians of {args.repeats} runs, seconds")
+    print("| part | articles | bare | clamor | read_text alone | clamor/bare | share of bare "
+          "time | clamor's time as a share of bare |")
+    print("|---|---|---|---|---|---|---|---|")
+    for part, r in list(rows.items()) + [("whole stream", {
+            "n": sum(r["n"] for r in rows.values()), "bare": total_bare, "clamor": total_clamor,
+            "read_text": sum(r["read_text"] for r in rows.values())})]:
+        print(f"| {part} | {r['n']} | {r['bare']:.2f} | {r['clamor']:.2f} | "
+              f"{r['read_text']:.2f} | {r['clamor'] / r['bare']:.2f} | "
+              f"{r['bare'] / total_bare:.3f} | {r['clamor'] / total_bare:.3f} |")
+    print(f"throughput ratio clamor/bare: {total_bare / total_clamor:.2f}x")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=Path(os.environ.get("CLAMOR_DATA", "../shared/data")))
@@ -64,8 +139,13 @@ def main() -> int:
                     "throughput.py's CONFIGS (default: the one its stream section runs)")
     ap.add_argument("--save", type=Path, default=None, help="write the raw profile here "
                     "(pstats format, for `python -m pstats`)")
+    ap.add_argument("--groups", action="store_true", help="time each part of the stream, "
+                    "bare and clamor, instead of profiling")
+    ap.add_argument("--repeats", type=int, default=3, help="--groups: timed runs per part")
     args = ap.parse_args()
     from throughput import CONFIGS, stream_texts, stream_warm_up
+    if args.groups:
+        return time_groups(args)
 
     from clamor.ingest import read_text
     from clamor.options import Options
