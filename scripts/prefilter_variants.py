@@ -9,7 +9,9 @@ out-of-fold score among the GLOCON protest and IndiaPoliceEvents KILL/FORCE docu
 recall and the share of event-free documents still parsed, out of fold, per dataset;
 then the model fitted on all training data on the whole-article gold (held out of every
 variant's training) and on the benchmark's template articles (sport, business, weather,
-culture; never trained on). Texts under the gate's minimum length always pass.
+culture; never trained on). Texts under the gate's minimum length always pass. Then
+whether the threshold travels: chosen on one dataset's event documents and applied to the
+other's (out of fold, and its whole-article gold).
 
 Variants: ``base`` (the shipped recipe); ``general`` (+ the LGL and GeoVirus news articles
 as negatives: local news and outbreak reports, unlabelled for events); ``notes`` (+ 1,500
@@ -89,8 +91,9 @@ def run(variant: str, data: Path) -> dict:
     positives = [i for i, d in enumerate(train) if d.label and d.dataset in ("glocon", "ipe")]
     threshold = float(oof[positives].min())
 
-    def passed(logit: float, text: str) -> bool:
-        return logit >= threshold or len(rel.tokens(text)) < rel.MIN_GATE_WORDS
+    def passed(logit: float, text: str, at: float | None = None) -> bool:
+        return logit >= (threshold if at is None else at) or len(
+            rel.tokens(text)) < rel.MIN_GATE_WORDS
 
     out: dict = {"variant": variant, "threshold_logit": round(threshold, 3)}
     for ds in ("glocon", "ipe", "general"):
@@ -111,9 +114,33 @@ def run(variant: str, data: Path) -> dict:
         y = np.array([gold[k] for k in keys])
         out[f"gold {ds}"] = {"recall": round(float(p[y].mean()), 3),
                              "event_free_parsed": round(float(p[~y].mean()), 3)}
+    by_key_logit = {k: model.logit(t) for k, t in by_key.items() if k in gold}
+    out.update(travel(train, oof, positives, gold, by_key, by_key_logit, passed))
     templates = template_articles(200, seed=1)
     out["templates parsed"] = round(float(np.mean(
         [passed(model.logit(t), t) for t in templates])), 3)
+    return out
+
+
+def travel(train, oof, positives, gold, by_key, gold_logits, passed) -> dict:
+    """Does the threshold travel? Chosen on one dataset's event documents (their lowest
+    out-of-fold score) and applied to the other dataset: its event documents kept and its
+    event-free documents still parsed, out of fold, and its whole-article gold (held out)."""
+    out: dict = {}
+    for ds, other in (("glocon", "ipe"), ("ipe", "glocon")):
+        at = float(oof[[i for i in positives if train[i].dataset == other]].min())
+        idx = [i for i, d in enumerate(train) if d.dataset == ds]
+        p = np.array([passed(oof[i], train[i].text, at) for i in idx])
+        y = np.array([train[i].label for i in idx])
+        keys = [k for k in gold if k[0] == ds and k in by_key]
+        g = np.array([passed(gold_logits[k], by_key[k], at) for k in keys])
+        gy = np.array([gold[k] for k in keys])
+        out[f"{ds} at {other}'s threshold"] = {
+            "threshold_logit": round(at, 3),
+            "recall (oof)": round(float(p[y == 1].mean()), 3),
+            "event_free_parsed (oof)": round(float(p[y == 0].mean()), 3),
+            "gold kept": f"{int(g[gy].sum())}/{int(gy.sum())}",
+            "gold event_free_parsed": round(float(g[~gy].mean()), 3)}
     return out
 
 

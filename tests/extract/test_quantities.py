@@ -1,6 +1,6 @@
 import pytest
 
-from clamor.extract.quantities import find_counts, find_crowd_size, parse_number
+from clamor.extract.quantities import find_counts, find_crowd_size, may_count, parse_number
 
 
 @pytest.mark.parametrize("text,value", [
@@ -115,3 +115,41 @@ def test_a_singular_victim_with_an_appositive_counts_one():
                   "deputies.")["fatalities"] == (1, None)
     # a plural verb after the appositive still says no single victim
     assert "fatalities" not in counts("a crowd, two men, were killed")
+
+
+MAY_COUNT_SENTENCES = [
+    "Police arrested 12 protesters on Monday.", "50 persons were held at the station.",
+    "Two men were taken into custody.", "Officers detained the leader.",
+    "Three people were killed and five injured.", "The crowd dispersed peacefully.",
+    "He was ARRESTED for theft.", "Fifteen students were rounded up by police.",
+]
+
+
+@pytest.mark.parametrize("text", MAY_COUNT_SENTENCES)
+@pytest.mark.parametrize("field", ["fatalities", "injuries", "arrests"])
+def test_may_count_is_a_necessary_condition(text, field):
+    """Wherever find_counts finds a count of a field, may_count says it may."""
+    if any(c.field == field for c in find_counts(text)):
+        assert may_count(field, text)
+
+
+def test_may_count_rules_out_texts_without_the_fields_words():
+    assert not may_count("arrests", "Three people were killed and five injured.")
+    assert not may_count("fatalities", "The crowd dispersed peacefully.")
+    assert may_count("arrests", "Two men were taken into custody.")
+
+
+def test_may_count_agrees_with_find_counts_on_dev_sentences(shared_data):
+    """On IndiaPoliceEvents sentences: every sentence find_counts finds an arrest count in
+    passes may_count (the test the strategic-arrest rule now makes first)."""
+    from clamor.evaluate.gold import read_india_police_events
+    from clamor.extract.sentences import split_sentences
+
+    docs = list(read_india_police_events(shared_data / "india_police_events/docs.csv"))[:150]
+    found = 0
+    for doc in docs:
+        for s in split_sentences(doc.text):
+            if any(c.field == "arrests" for c in find_counts(s.text)):
+                found += 1
+                assert may_count("arrests", s.text)
+    assert found >= 5

@@ -201,3 +201,31 @@ def test_shipped_threshold_keeps_most_gold_event_articles(model, shared_data):
     for ds in ("glocon", "ipe"):
         kept = np.mean([p >= model.threshold for p, has in scores[ds] if has])
         assert kept >= 1 - script.MAX_EVENT_ARTICLES_LOST
+
+
+def _decide_as_before(model, text: str):
+    """The decision as computed before the features were hashed once (reference)."""
+    feats = rel.features(text)
+    idx, val = rel.vector(text, model.idf)
+    contrib = val * model.coef[idx]
+    p = model.calibrate(model.intercept + float(contrib.sum()))
+    names: dict[int, str] = {}
+    for feat in feats:
+        names.setdefault(rel.bucket(feat), feat)
+    relevant = p >= model.threshold
+    sign = 1.0 if relevant else -1.0
+    order = np.argsort(-sign * contrib)[:rel.N_REASON_CUES]
+    return p, [names[int(idx[i])] for i in order if sign * contrib[i] > 0]
+
+
+def test_decide_hashes_once_with_the_same_score_and_cues(model, shared_data):
+    from clamor.evaluate.gold import read_glocon_documents
+
+    texts = [d.text for d in read_glocon_documents(
+        shared_data / "glocon_sample/document_Sabinet_R.json")][:40]
+    for text in texts:
+        decision = model.decide(text)
+        p, cues = _decide_as_before(model, text)
+        assert decision.score == p
+        if len(rel.tokens(text)) >= rel.MIN_GATE_WORDS:
+            assert all(repr(c) in decision.reason for c in cues)

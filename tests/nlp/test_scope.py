@@ -67,3 +67,15 @@ def test_one_lower_cased_trigger_pattern_agrees_with_the_lexicon_patterns_one_by
     texts += [s.text for s in split_sentences(TEXT)]
     for text in texts:
         assert has_trigger_word(text) == any(p.search(text) for p in patterns), text
+
+
+def test_sentence_trigger_test_is_the_uncached_one_and_remembered():
+    from clamor.nlp.scope import has_trigger_word, sentence_has_trigger_word
+
+    sentences = ["Police fired tear gas at the marchers.", "The weather was fine.",
+                 "Hundreds PROTESTED outside parliament.", "Shares rose 3 per cent."]
+    sentence_has_trigger_word.cache_clear()
+    assert [sentence_has_trigger_word(s) for s in sentences] == [
+        has_trigger_word(s) for s in sentences]
+    assert [sentence_has_trigger_word(s) for s in sentences] == [True, False, True, False]
+    assert sentence_has_trigger_word.cache_info().hits == len(sentences)

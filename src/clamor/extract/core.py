@@ -29,7 +29,7 @@ from clamor.extract.named_actors import find_named_actor
 from clamor.extract.places import (
     Place, coordinated_places, country_mentions, country_of, find_places, is_known_town, town_country,
 )
-from clamor.extract.quantities import Count, find_counts, find_crowd_size
+from clamor.extract.quantities import Count, find_counts, find_crowd_size, may_count
 from clamor.extract.reactions import find_reactions
 from clamor.extract.sentences import Sentence, link_list_starts, split_sentences
 from clamor.extract.temporal import DateMention, find_dates, first_calendar_day
@@ -106,7 +106,8 @@ def _strategic_arrest(sentence: Sentence, triggers: list[Trigger], previous: Sen
     over an ordinary crime are not coded."""
     cues = load_lexicon().cues
     text = sentence.text
-    counts = [c for c in find_counts(text, sentence.start) if c.field == "arrests"]
+    counts = [c for c in find_counts(text, sentence.start) if c.field == "arrests"] if (
+        may_count("arrests", text)) else []
     # "orders to arrest anyone", "allow the police to arrest": a power or intention, no arrest
     arrests = [t for t in triggers if t.is_new and t.kind == "arrest"
                and not re.search(r"\bto\s+$", text[max(0, t.start - sentence.start - 4):t.start - sentence.start])]

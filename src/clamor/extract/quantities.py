@@ -6,6 +6,7 @@ else a :class:`~clamor.models.Quantity` with the vague text and a low-high range
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -128,6 +129,18 @@ def _make(field: str, qtext: str, start: int, end: int) -> Count | None:
     if q is not None:
         return Count(field, None, q, start, end)
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _field_word(field: str) -> re.Pattern[str]:
+    return re.compile(f"{_FIELD_WORDS[field]}|{_FIELD_VERBS[field]}", re.IGNORECASE)
+
+
+def may_count(field: str, text: str) -> bool:
+    """False when :func:`find_counts` cannot find a ``field`` count in ``text`` (an arrest
+    count, say): every pattern of that field holds one of its words or verbs, so a text with
+    none of them has none. A cheap test before the field's ~15 patterns."""
+    return _field_word(field).search(text) is not None
 
 
 def find_counts(text: str, offset: int = 0) -> list[Count]:

@@ -71,7 +71,12 @@ def bucket(feature: str) -> int:
 
 def vector(text: str, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Sparse TF-IDF vector (indices, values): sublinear tf, L2-normalised."""
-    counts = Counter(bucket(f) for f in features(text))
+    return bucket_vector([bucket(f) for f in features(text)], idf)
+
+
+def bucket_vector(buckets: list[int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`vector` from the features' buckets, in text order (hashed once by the caller)."""
+    counts = Counter(buckets)
     if not counts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
     idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
@@ -114,7 +119,8 @@ class RelevanceModel:
         """The gate's decision on one text, with a one-line reason a user can read."""
         text = text or ""
         feats = features(text)
-        idx, val = vector(text, self.idf)
+        buckets = [bucket(f) for f in feats]  # hashed once: for the vector and the cue names
+        idx, val = bucket_vector(buckets, self.idf)
         contrib = val * self.coef[idx]
         p = self.calibrate(self.intercept + float(contrib.sum()))
         n_words = len(tokens(text))
@@ -123,8 +129,8 @@ class RelevanceModel:
                              reason=f"short text ({n_words} < {min_words} words): not gated")
         relevant = p >= self.threshold
         names: dict[int, str] = {}
-        for feat in feats:
-            names.setdefault(bucket(feat), feat)
+        for b, feat in zip(buckets, feats):
+            names.setdefault(b, feat)
         sign = 1.0 if relevant else -1.0
         order = np.argsort(-sign * contrib)[:N_REASON_CUES]
         cues = [names[int(idx[i])] for i in order if sign * contrib[i] > 0]

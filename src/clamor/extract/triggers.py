@@ -65,9 +65,9 @@ class Trigger:
 
 def find_triggers(sentence: Sentence, kinds: tuple[str, ...] | None = None) -> list[Trigger]:
     """All trigger matches in ``sentence`` (absolute offsets), left to right."""
-    from clamor.nlp.scope import has_trigger_word
+    from clamor.nlp.scope import sentence_has_trigger_word
 
-    if not has_trigger_word(sentence.text):
+    if not sentence_has_trigger_word(sentence.text):
         return []  # most sentences: one scan instead of one per trigger kind
     lex = load_lexicon()
     out: list[Trigger] = []

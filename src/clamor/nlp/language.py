@@ -1,4 +1,8 @@
-"""Identify an article's language (py3langid: 97 languages, a numpy model, no network)."""
+"""Identify an article's language (py3langid: 97 languages, a numpy model, no network).
+
+py3langid's byte n-gram counts are taken by ``clamor.nlp.ngrams`` in numpy rather than by
+its Python loop over every byte: the same counts, the same scores, ~2-3x faster.
+"""
 
 from __future__ import annotations
 
@@ -22,9 +26,11 @@ MAX_CHARS_FOR_LANGID = 5000
 
 @functools.lru_cache(maxsize=1)
 def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_FILE
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    from clamor.nlp.ngrams import vector_identifier_class
+
+    return vector_identifier_class().from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def identify_language(text: str, prefer: tuple[str, ...] = ("en",)) -> tuple[str | None, float]:

@@ -57,6 +57,18 @@ def has_trigger_word(text: str) -> bool:
     return trigger_pattern().search(text.lower()) is not None
 
 
+#: Sentences whose trigger test is remembered (a few hundred KB): the fast path tests each
+#: sentence of an article before the parse and the extractor (``find_triggers``) tests the
+#: same sentences again after it; the test is a pure function of the sentence's text.
+SENTENCE_CACHE = 4096
+
+
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
+def sentence_has_trigger_word(sentence: str) -> bool:
+    """:func:`has_trigger_word` of one sentence, remembered (see :data:`SENTENCE_CACHE`)."""
+    return has_trigger_word(sentence)
+
+
 def parse_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) character spans of ``text`` to parse, merged, in order; empty when
     no sentence holds a trigger word."""
@@ -65,7 +77,7 @@ def parse_spans(text: str) -> list[tuple[int, int]]:
 
     sentences = split_sentences(text)
     lexicon = load_lexicon()
-    hits = [i for i, s in enumerate(sentences) if has_trigger_word(s.text)]
+    hits = [i for i, s in enumerate(sentences) if sentence_has_trigger_word(s.text)]
     if not hits:
         return []
     # third parties' statements (reactions) need their sentence parsed too
