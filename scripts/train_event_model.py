@@ -13,7 +13,8 @@ random: splits are hashes of the ids and the solver (lbfgs) is deterministic. Th
 is the one clamor.evaluate.loco fits per left-out country; ``--loco JSON`` copies the
 leave-one-country-out figures of that recipe (scripts/loco_typing.py --json) into the card.
 
-Usage: .venv/bin/python scripts/train_event_model.py [--data DIR] [--out PATH] [--loco JSON]
+Usage: .venv/bin/python scripts/train_event_model.py [--data DIR] [--out PATH]
+       [--loco JSON [--card-only]]
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from clamor.evaluate.scorer import default_data_dir
 from clamor.evaluate.training import SEED_EXAMPLES, train_event_type
-from clamor.extract.classifier import SHIPPED_MODEL
+from clamor.extract.classifier import SHIPPED_MODEL, read_model
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,19 +34,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--out", type=Path, default=SHIPPED_MODEL)
     parser.add_argument("--loco", type=Path, help="scripts/loco_typing.py --json output")
+    parser.add_argument("--card-only", action="store_true",
+                        help="with --loco: add the figures to the card of --out, no training")
     args = parser.parse_args(argv)
     files = [args.data / "acled" / name for name in ("acled_dev.csv", "acled_extra.csv")]
     missing = [f for f in files if not f.is_file()]
     if missing:
         print(f"development data not found: {missing[0]} (set CLAMOR_DATA)", file=sys.stderr)
         return 2
-    model, report = train_event_type(files, out=args.out, seed_examples=SEED_EXAMPLES)
+    if args.card_only:
+        model, report = read_model(args.out), {}
+    else:
+        model, report = train_event_type(files, out=args.out, seed_examples=SEED_EXAMPLES)
     if args.loco:  # the recipe's out-of-country figures, beside the held-out ones
         loco = json.loads(args.loco.read_text())
         recipe = loco_recipe(model)
         model.card["leave_one_country_out"] = {
             "recipe": recipe, "settings": loco["settings"],
-            "figures": loco["recipes"][recipe],
+            "figures": loco["recipes"].get(recipe),
             "how": "scripts/loco_typing.py: each country typed by this recipe fitted on "
                    "every other country (capped per country); event-type macro-F1 etc."}
         model.save(args.out)
