@@ -12,7 +12,7 @@ its notes went (rows gold, columns predicted), for the first recipe.
 
 Recipes: ``base`` (sub-types balanced, as shipped before), ``mask`` (names masked before
 featurising: clamor.extract.classifier.mask_names), ``type`` (event types balanced:
-type_balanced_weights), ``mask+type``.
+type_balanced_weights), ``mask+type``, ``norp`` (demonyms masked only).
 
 Usage: .venv/bin/python scripts/loco_typing.py [--countries A,B | --all] [--cap N]
        [--max-iter N] [--recipes base,mask] [--twin] [--confusion] [--json OUT]
@@ -31,8 +31,8 @@ from clamor.evaluate.scorer import default_data_dir, score_typing
 from clamor.evaluate.training import SEED_EXAMPLES, read_seed_examples
 
 FAILING = ("Palestine", "Ukraine", "United States", "Ghana")
-RECIPES = {"base": (False, False), "mask": (True, False), "type": (False, True),
-           "mask+type": (True, True)}
+RECIPES = {"base": (0, False), "mask": (1, False), "type": (0, True),
+           "mask+type": (1, True), "norp": (2, False)}
 
 
 def confusion_text(country: str, gold_types: list[str], pred_types: list[str]) -> str:
@@ -50,7 +50,7 @@ def confusion_text(country: str, gold_types: list[str], pred_types: list[str]) -
     return "\n".join(lines)
 
 
-_COUNTS: dict[bool, object] = {}  # the notes' n-gram counts, once per masking
+_COUNTS: dict[int, object] = {}  # the notes' n-gram counts, once per masking
 
 
 def run_recipe(name: str, rows, seeds, countries, cap, max_iter, twin, case_rows,

@@ -9,8 +9,8 @@ training split only (rows outside :func:`clamor.evaluate.gold.is_heldout`, in bo
 less a calibration fold on which its temperature is fitted, so the held-out scores in its
 card, and ``clamor evaluate acled`` on the held-out split, measure unseen rows. Nothing is
 random: splits are hashes of the ids and the solver (lbfgs) is deterministic. The recipe
-(names masked, event types balanced: clamor.extract.classifier.MASK_NAMES / TYPE_BALANCED)
-is the one clamor.evaluate.loco fits per left-out country; ``--loco JSON`` copies the
+(name masking and type balance: clamor.extract.classifier.MASK_NAMES / TYPE_BALANCED) is
+the one clamor.evaluate.loco fits per left-out country; ``--loco JSON`` copies the
 leave-one-country-out figures of that recipe (scripts/loco_typing.py --json) into the card.
 
 Usage: .venv/bin/python scripts/train_event_model.py [--data DIR] [--out PATH]
@@ -63,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
 def loco_recipe(model) -> str:
     """The scripts/loco_typing.py name of the model's recipe."""
     balanced = "type_balanced_weights" in str(model.card["hyperparameters"]["class_weight"])
-    return "+".join(n for n, on in (("mask", model.mask), ("type", balanced)) if on) or "base"
+    mask = {1: "mask", 2: "norp"}.get(model.mask, "")
+    return "+".join(n for n in (mask, "type" if balanced else "") if n) or "base"
 
 
 if __name__ == "__main__":

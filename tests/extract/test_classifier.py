@@ -151,7 +151,7 @@ def test_masked_features_ignore_the_place(tmp_path):
     pytest.importorskip("sklearn")
     texts, labels = zip(*TRAIN)
     model = classifier.fit_event_model(list(texts), list(labels), c=10.0, mask=True)
-    assert model.mask and model.card["hyperparameters"]["mask_names"]
+    assert model.mask == 1 and model.card["hyperparameters"]["mask_names"] == 1
     a = model.predict_proba(["Rebels clashed with the army near Kismayo."])
     b = model.predict_proba(["Rebels clashed with the army near Donetsk."])
     assert np.allclose(a, b)
@@ -175,3 +175,9 @@ def test_type_balanced_weights_share_weight_by_type_then_sub_type():
     assert total["Armed clash"] == pytest.approx(
         total["Peaceful protest"] + total["Protest with intervention"])
     assert total["Peaceful protest"] == pytest.approx(total["Protest with intervention"])
+
+
+def test_mask_demonyms_only_keeps_the_other_names():
+    masked = classifier.mask_names("Israeli forces shelled Beit Hanoun.", demonyms_only=True)
+    assert classifier.NORP_TOKEN in masked and "Beit Hanoun" in masked
+    assert classifier.NAME_TOKEN not in masked
