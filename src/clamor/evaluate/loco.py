@@ -129,7 +129,7 @@ class _Folds:
 
     def __init__(self, rows: Sequence[gold.AcledGold], seeds: Sequence,
                  country_cap: int | None, max_iter: int, c: float | None = None,
-                 mask: bool | None = None, type_balanced: bool | None = None,
+                 mask: int | None = None, type_balanced: bool | None = None,
                  counts=None):
         from clamor.extract import classifier
 
