@@ -132,3 +132,52 @@ def test_shipped_model_loads_and_types_the_obvious(monkeypatch):
         "On 3 June, soldiers clashed with militants in the district; four were killed.",
     ])
     assert [p.event_type for p in preds] == ["Protests", "Battles"]
+
+
+def test_mask_names_hides_where_and_who_but_not_what():
+    masked = classifier.mask_names(
+        "On 3 May 2020, Israeli forces fired at Palestinians in Beit Ummar (Hebron). "
+        "Police said an IED exploded.")
+    assert "Israeli" not in masked and "Palestinians" not in masked
+    assert "Beit" not in masked and "Hebron" not in masked and "May" not in masked
+    assert masked.count(classifier.NORP_TOKEN) == 2
+    # "Beit Ummar" is one placeholder, "(Hebron)" another; sentence starts and acronyms stay
+    assert masked.count(classifier.NAME_TOKEN) == 3
+    assert masked.startswith("On 3 ") and "Police said an IED exploded." in masked
+    assert "forces fired at" in masked
+
+
+def test_masked_features_ignore_the_place(tmp_path):
+    pytest.importorskip("sklearn")
+    texts, labels = zip(*TRAIN)
+    model = classifier.fit_event_model(list(texts), list(labels), c=10.0, mask=True)
+    assert model.mask == 1 and model.card["hyperparameters"]["mask_names"] == 1
+    a = model.predict_proba(["Rebels clashed with the army near Kismayo."])
+    b = model.predict_proba(["Rebels clashed with the army near Donetsk."])
+    assert np.allclose(a, b)
+    unmasked = classifier.fit_event_model(list(texts), list(labels), c=10.0, mask=False)
+    assert not np.allclose(unmasked.predict_proba(["Rebels clashed near Kismayo."]),
+                           unmasked.predict_proba(["Rebels clashed near Donetsk."]))
+    loaded = read_model(model.save(tmp_path / "masked.npz"))
+    assert loaded.mask
+    with np.load(tmp_path / "masked.npz") as data:  # an artifact from before masking
+        np.savez(tmp_path / "old.npz", **{k: data[k] for k in data.files if k != "mask"})
+    assert not read_model(tmp_path / "old.npz").mask
+
+
+def test_type_balanced_weights_share_weight_by_type_then_sub_type():
+    types = {"Peaceful protest": "Protests", "Protest with intervention": "Protests",
+             "Armed clash": "Battles"}
+    labels = ["Peaceful protest"] * 6 + ["Protest with intervention"] * 2 + ["Armed clash"] * 4
+    w = classifier.type_balanced_weights(labels, types)
+    assert w.mean() == pytest.approx(1.0)
+    total = {s: w[[i for i, x in enumerate(labels) if x == s]].sum() for s in types}
+    assert total["Armed clash"] == pytest.approx(
+        total["Peaceful protest"] + total["Protest with intervention"])
+    assert total["Peaceful protest"] == pytest.approx(total["Protest with intervention"])
+
+
+def test_mask_demonyms_only_keeps_the_other_names():
+    masked = classifier.mask_names("Israeli forces shelled Beit Hanoun.", demonyms_only=True)
+    assert classifier.NORP_TOKEN in masked and "Beit Hanoun" in masked
+    assert classifier.NAME_TOKEN not in masked

@@ -128,18 +128,26 @@ class _Folds:
     """Counts of every note (and seed example) once; one model per training subset."""
 
     def __init__(self, rows: Sequence[gold.AcledGold], seeds: Sequence,
-                 country_cap: int | None, max_iter: int, c: float | None = None):
-        from clamor.extract.classifier import FeatureCounts
+                 country_cap: int | None, max_iter: int, c: float | None = None,
+                 mask: int | None = None, type_balanced: bool | None = None,
+                 counts=None):
+        from clamor.extract import classifier
 
         self.rows = rows
         self.labels = [r.sub_event_type for r in rows] + [s.sub_event_type for s in seeds]
         self.n_seeds = len(seeds)
-        self.counts = FeatureCounts([r.text for r in rows] + [s.text for s in seeds])
+        # the shipped recipe unless told otherwise (scripts/loco_typing.py compares them)
+        self.mask = classifier.MASK_NAMES if mask is None else mask
+        self.type_balanced = (classifier.TYPE_BALANCED if type_balanced is None
+                              else type_balanced)
+        # ``counts``: the same notes already counted with the same masking (reused)
+        self.counts = counts or classifier.FeatureCounts(
+            [r.text for r in rows] + [s.text for s in seeds], mask=self.mask)
         self.country_cap, self.max_iter, self.c = country_cap, max_iter, c
 
     def fit(self, train: Sequence[int]):
         """A model on ``train`` (capped) plus every seed example; (model, n_train)."""
-        from clamor.extract.classifier import fit_from_counts
+        from clamor.extract.classifier import fit_from_counts, recipe_weights
 
         by_country: dict[str, list[int]] = defaultdict(list)
         for i in train:
@@ -147,8 +155,10 @@ class _Folds:
         idx = sorted(i for members in by_country.values()
                      for i in capped_sample(members, self.labels, self.country_cap))
         idx += list(range(len(self.rows), len(self.rows) + self.n_seeds))
-        model = fit_from_counts(self.counts, np.array(idx), [self.labels[i] for i in idx],
-                                max_iter=self.max_iter, **({"c": self.c} if self.c else {}))
+        labels = [self.labels[i] for i in idx]
+        model = fit_from_counts(self.counts, np.array(idx), labels, max_iter=self.max_iter,
+                                **recipe_weights(labels, self.type_balanced),
+                                **({"c": self.c} if self.c else {}))
         return model, len(idx)
 
     def proba(self, model, test: Sequence[int]) -> np.ndarray:
