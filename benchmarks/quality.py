@@ -257,7 +257,10 @@ def _ood_table(results: dict) -> list[str]:
            "acled_extra) scored by a classifier trained on every other country "
            "(`clamor.evaluate.loco`); **twin**: one trained on every country's training "
            "split, scored on this country's held-out rows (in-distribution); fatalities: the "
-           "full coder on a sample of the country's notes against always 0; **types >= 30**: "
+           f"full coder on the first {loco.FATALITY_SAMPLE} of the country's notes in hash order "
+           f"against always 0 (`*{loco.WIDE_SUFFIX}` in docs/quality.json; the first "
+           f"{loco.FLOORED_PREFIX} notes, the sample of earlier rounds, keep their names "
+           "and floors there); **types >= 30**: "
            "the macro-F1 over the country's event types with at least 30 notes "
            "(`loco.MIN_TYPE_NOTES`); actor1: the fatalities' pass (actor naming has no fitted "
            "weights, only rules and tables), exact and without ACLED's regime years, against "
@@ -272,7 +275,9 @@ def _ood_table(results: dict) -> list[str]:
         key = country.lower().replace(" ", "_")
 
         def cell(figure: str, system: str) -> str:
-            value = figures.get(f"{key}_{figure}", {}).get(system)
+            # the whole fatality sample's figure when there is one (loco.WIDE_SUFFIX)
+            wide = figures.get(f"{key}_{figure}{loco.WIDE_SUFFIX}")
+            value = (wide or figures.get(f"{key}_{figure}", {})).get(system)
             return f"{value:.3f}" if value is not None else ""
 
         out.append(f"| {country} | {n['test']} | " + " | ".join([

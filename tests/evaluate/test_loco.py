@@ -264,3 +264,30 @@ def test_dense_sample_skipped_with_a_reason_without_the_cache(notes_csv, tmp_pat
                                      dense_cache=tmp_path / "none")
     assert "no MiniLM embedding cache" in res["dense_sample"]["skipped"]
     assert not any("dense_sample" in k for k in res["figures"])
+
+
+def test_a_sample_wider_than_the_floored_prefix_scores_both(notes_csv, monkeypatch):
+    """The whole sample under the wide names, its first FLOORED_PREFIX notes (the earlier
+    rounds' sample, same hash order) under the floored names: one pipeline pass for both."""
+    calls: list = []
+    monkeypatch.setattr(loco, "pipeline_extractor", _actor_coder(calls))
+    monkeypatch.setattr(loco, "FLOORED_PREFIX", 8)
+    res = loco.leave_one_country_out_fatalities([notes_csv], countries=["Atlantis"],
+                                                 fatality_sample=24)
+    assert calls == [24]
+    figures = res["figures"]
+    wide = f"atlantis_actor1_match_without_years{loco.WIDE_SUFFIX}"
+    assert figures[wide]["pipeline"] == pytest.approx(0.5)
+    test = [r for r in loco.read_rows([notes_csv]) if r.country == "Atlantis"]
+    head = sorted(test, key=loco._hash_order)[:8]
+    named = sum(1 for r in head if "marched" in r.text or "clashed" in r.text)
+    assert figures["atlantis_actor1_match_without_years"]["pipeline"] == pytest.approx(named / 8)
+    assert f"atlantis_fatalities_exact{loco.WIDE_SUFFIX}" in figures
+    assert "atlantis_fatalities_exact" in figures
+
+
+def test_a_sample_within_the_prefix_has_no_wide_names(notes_csv, monkeypatch):
+    monkeypatch.setattr(loco, "pipeline_extractor", _actor_coder([]))
+    res = loco.leave_one_country_out_fatalities([notes_csv], countries=["Atlantis"],
+                                                 fatality_sample=24)
+    assert not any(k.endswith(loco.WIDE_SUFFIX) for k in res["figures"])

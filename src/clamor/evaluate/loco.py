@@ -76,6 +76,12 @@ MAX_ITER = 50
 #: figure by 0.007, as much as the United States' margin over always-0 (0.993), so the
 #: comparison could not be resolved; at 600 one note is 0.0017.
 FATALITY_SAMPLE = 600
+#: The earlier rounds' sample: the first this-many notes of the same hash order. Their
+#: figures keep the names and floors they had (``<country>_fatalities_exact``, ...); the
+#: whole sample's figures carry :data:`WIDE_SUFFIX`, so a floor set on 150 notes is never
+#: compared with a figure on 600.
+FLOORED_PREFIX = 150
+WIDE_SUFFIX = "_600"
 #: Notes per country (hash order) the fatality selector of each fold is trained from: the
 #: features of ~12,000 notes cost about a minute once, each fold's fit a few seconds.
 FATALITY_TRAIN_CAP = 500
@@ -463,8 +469,24 @@ def _sample_figures(key: str, sample: Sequence[gold.AcledGold], options: Options
         if errors and events is not None:
             details["fatality_errors"] = fatality_errors.tally(
                 [r.text for r in sample], [r.fatalities for r in sample], events, options)
-    return {f"{key}_fatalities_exact": fatality_scores(sample, events),
-            **{f"{key}_{name}": values for name, values in scored["figures"].items()}}
+    figures = _named_figures(key, "", sample, events, scored)
+    if len(sample) > FLOORED_PREFIX:
+        # the whole sample under the wide names, its first FLOORED_PREFIX notes (the same
+        # notes as before the sample grew) under the names the floors were set on
+        head = FLOORED_PREFIX
+        figures = _named_figures(key, WIDE_SUFFIX, sample, events, scored)
+        head_names = None if names is None else names[:head]
+        figures.update(_named_figures(
+            key, "", sample[:head], None if events is None else events[:head],
+            actors.actor_scores(sample[:head], head_names, actor_baseline)))
+    return figures
+
+
+def _named_figures(key: str, suffix: str, sample: Sequence[gold.AcledGold],
+                   events: Sequence | None, scored: dict) -> dict:
+    """``<key>_fatalities_exact<suffix>`` and the actor1 figures of one scored sample."""
+    return {f"{key}_fatalities_exact{suffix}": fatality_scores(sample, events),
+            **{f"{key}_{name}{suffix}": values for name, values in scored["figures"].items()}}
 
 
 def leave_one_country_out_fatalities(
