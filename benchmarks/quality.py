@@ -476,6 +476,8 @@ def check(data_dir: Path, limit: int | None = None, live: bool = True,
     if live and data_dir.is_dir() and not corpus_failures:
         fresh = run(data_dir, limit=limit, fast=not full)
         notes += fresh["notes"]
+        # a stage that raised with its data present must fail the gate, not drop its figures
+        failures += [f"live run: {n}" for n in fresh["notes"] if ": FAILED (" in n]
         if limit is None:
             failures += [f"live run: {f}" for f in check_results(fresh, floors, live=True)]
         else:

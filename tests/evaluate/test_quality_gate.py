@@ -75,6 +75,22 @@ def test_gate_passes_on_shared_data(shared_data):
     assert failures == [], failures
 
 
+def test_a_stage_that_raises_fails_the_live_gate(tmp_path, monkeypatch):
+    """A dataset whose evaluation raised (data present) must not pass by losing its figures."""
+    (tmp_path / "results.json").write_text(json.dumps({**_results(0.9), "model_sha256": "m"}))
+    monkeypatch.setattr(quality, "RESULTS", tmp_path / "results.json")
+    monkeypatch.setattr(quality, "model_sha256", lambda: "m")
+    monkeypatch.setattr(quality, "load_floors", lambda: FLOORS)
+    monkeypatch.setattr(quality, "committed_floors", lambda: FLOORS)
+    monkeypatch.setattr(quality, "check_corpus", lambda floors, data_dir: ([], []))
+    fresh = {"datasets": {}, "notes": ["acled: FAILED (TypeError: boom)"]}
+    monkeypatch.setattr(quality, "run", lambda data_dir, limit=None, fast=False: fresh)
+    failures, _ = quality.check(tmp_path, live=True)
+    assert failures == ["live run: acled: FAILED (TypeError: boom)"]
+    fresh["notes"] = ["acled: skipped (No module named 'x')"]  # a missing extra stays a note
+    assert quality.check(tmp_path, live=True)[0] == []
+
+
 @pytest.mark.devdata
 def test_gate_fails_when_a_rule_breaks(shared_data, monkeypatch):
     """Break the featurizer on purpose (a refactor that loses the character n-grams the
@@ -82,7 +98,8 @@ def test_gate_fails_when_a_rule_breaks(shared_data, monkeypatch):
     from clamor.extract import classifier
 
     original = classifier._features
-    monkeypatch.setattr(classifier, "_features", lambda text: (original(text)[0], []))
+    monkeypatch.setattr(classifier, "_features",
+                        lambda text, mask=0: (original(text, mask)[0], []))
     failures, _ = quality.check(shared_data, live=True)
     assert any("live run: below floor" in f for f in failures), failures
 
