@@ -121,7 +121,7 @@ def incident_type(mentions: list[Mention]) -> tuple[str, str]:
     return top, Counter(subs).most_common(1)[0][0]
 
 
-def _state_of_affairs(m: Mention) -> bool:
+def state_of_affairs(m: Mention) -> bool:
     """A mention that names only a state of affairs ("the riots", "riot-hit areas", "the
     communal violence") with no toll in its sentence: the situation an article is set in, no
     incident of its own (rule state-of-affairs), unless a town is named as its place ("riots
@@ -169,7 +169,7 @@ def assemble(mentions: list[Mention], place_of: Callable[[Mention], Place | None
     for m in sorted(mentions, key=lambda m: m.start):
         away = away_of(m)
         p, d = place_of(m), date_of(m)
-        if (p is None or not is_known_town(p.text)) and _state_of_affairs(m):
+        if (p is None or not is_known_town(p.text)) and state_of_affairs(m):
             continue
         if p is None and not away:
             antecedent = _antecedent(m, placed)

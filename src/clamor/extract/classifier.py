@@ -67,7 +67,6 @@ NORP_TOKEN = "zznorpzz"
 NAME_TOKEN = "zznamezz"
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'’”)\]]*\s+)[\"'‘“(\[]*")
-_DEMONYM_FILES = (("gazetteer", "demonyms.tsv"), ("extract", "demonyms.tsv"))
 #: Digits are folded to 0: dates and counts ("On 3 June 2020") say nothing about the type,
 #: and ACLED notes are full of them while news prose is not.
 _DIGIT = re.compile(r"\d")
@@ -90,15 +89,12 @@ class TypePrediction:
 @functools.lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
     """Demonyms and country adjectives as written ("Israeli", "Filipinos"), from the
-    gazetteer's and the extractor's tables."""
-    base = Path(__file__).resolve().parent.parent / "data"
-    forms = set()
-    for folder, name in _DEMONYM_FILES:
-        for line in (base / folder / name).read_text(encoding="utf-8").splitlines():
-            form = line.split("\t", 1)[0].strip()
-            if form and not line.startswith("#") and form not in ("demonym", "form"):
-                forms.update((form, form + "s"))
-    return frozenset(forms)
+    gazetteer's and the extractor's tables, each also with a plural -s."""
+    from clamor.extract.lexicon import load_lexicon
+    from clamor.geo.gazetteer import demonym_names
+
+    forms = set(demonym_names()) | set(load_lexicon().demonyms)
+    return frozenset(forms | {form + "s" for form in forms})
 
 
 def mask_names(text: str, demonyms_only: bool = False) -> str:
@@ -165,7 +161,7 @@ class EventTypeModel:
         class_types: Sequence[str],
         card: dict | None = None,
         temperature: float = 1.0,
-        mask: bool = False,
+        mask: int = 0,
     ):
         self.word_index = {f: i for i, f in enumerate(word_vocab)}
         self.char_index = {f: i for i, f in enumerate(char_vocab)}
@@ -181,7 +177,8 @@ class EventTypeModel:
         #: Logits are divided by this before the softmax: fitted on a calibration fold so
         #: that ``score`` is a real probability (1.0: uncalibrated).
         self.temperature = float(temperature)
-        #: Whether texts are name-masked (:func:`mask_names`) before featurising, as fitted.
+        #: How texts are name-masked before featurising, as fitted (0 none, 1 all names,
+        #: MASK_DEMONYMS demonyms only; :func:`mask_names`).
         self.mask = int(mask)
         #: The dense half of the typer (:class:`clamor.extract.dense.DenseTyper`), attached
         #: by :func:`load_event_model` when the artifact has a head and the extra is there.
@@ -383,7 +380,7 @@ class FeatureCounts:
     same idf, same vectors as :meth:`EventTypeModel._vector`).
     """
 
-    def __init__(self, texts: Sequence[str], mask: bool | None = None):
+    def __init__(self, texts: Sequence[str], mask: int | None = None):
         from scipy.sparse import csr_matrix
 
         self.mask = int(MASK_NAMES if mask is None else mask)
@@ -447,7 +444,7 @@ def fit_event_model(
     class_weight: str | None = "balanced",
     max_iter: int = 2000,
     card: dict | None = None,
-    mask: bool | None = None,
+    mask: int | None = None,
     type_balanced: bool | None = None,
 ) -> EventTypeModel:
     """Fit on texts and their ACLED sub-event types (``class_types`` maps sub-type to type).
@@ -506,7 +503,7 @@ def fit_from_counts(
     model = EventTypeModel(
         [counts.names[0][i] for i in wcols], [counts.names[1][i] for i in ccols], widf, cidf,
         coef[order].T, intercept[order], classes, [class_types[c_] for c_ in classes],
-        mask=getattr(counts, "mask", False),
+        mask=getattr(counts, "mask", 0),
     )
     model.columns = columns  # the fit's view of ``counts``: counts.matrix(rows, model.columns)
     model.card = {

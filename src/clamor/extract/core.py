@@ -19,7 +19,8 @@ from clamor.extract.arguments import (
     attributed_group, communities_clash, default_actor, force_country, interaction, state_actor,
 )
 from clamor.extract.assemble import (
-    _state_of_affairs, EVENT_MIN_SCORE, SEVERITY, THRESHOLD_MIN_WORDS, Incident, assemble, incident_confidence, incident_score,
+    EVENT_MIN_SCORE, SEVERITY, THRESHOLD_MIN_WORDS, Incident, assemble, incident_confidence, incident_score,
+    state_of_affairs,
 )
 from clamor.extract.coding import WEAK_BLAST, Mention, _state_parties, code_sentence, out_of_taxonomy, rule_type
 from clamor.extract.document import MODEL_OVER_RULES, _load_model, averaged, over_rules_bar
@@ -238,11 +239,17 @@ def _previous_actors(s: Sentence, sentences: list[Sentence], triggers: dict[int,
     return {t.kind for t in triggers[s.index - 1] if t.is_new and t.kind == "armed_group"}
 
 
+def _sentence_before(s: Sentence, sentences: list[Sentence]) -> Sentence | None:
+    """The sentence before ``s`` in its paragraph (None for a paragraph's first)."""
+    if s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph:
+        return None
+    return sentences[s.index - 1]
+
+
 def _paragraph_before(s: Sentence, sentences: list[Sentence], triggers: dict[int, list[Trigger]]) -> list[Trigger]:
     """The triggers of the sentence before ``s`` in its paragraph (none for a first sentence)."""
-    if s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph:
-        return []
-    return triggers[s.index - 1]
+    before = _sentence_before(s, sentences)
+    return [] if before is None else triggers[before.index]
 
 
 def _organised_enough(sub_event_type: str, triggers: list[Trigger], context: set[str] = frozenset()) -> bool:
@@ -392,8 +399,7 @@ def _type_sentences(to_type: list[Sentence], sentences: list[Sentence], triggers
                         event_type, sub_type, rule = pred.event_type, pred.sub_event_type, "classifier"
                 ms = [Mention(event_type, sub_type, rule, s, typed[3])]
         if not ms and not _within_demonstration(s, mentions):
-            before = sentences[s.index - 1] if s.index > 0 and sentences[s.index - 1].paragraph == s.paragraph else None
-            arrest = _strategic_arrest(s, triggers[s.index], before)
+            arrest = _strategic_arrest(s, triggers[s.index], _sentence_before(s, sentences))
             if arrest:
                 ms = [Mention("Strategic developments", "Arrests", "strategic-arrest", s, arrest, True)]
         mentions.extend(ms)
@@ -552,7 +558,7 @@ def extract_events(article: Article, doc: Any, options: Options | None = None) -
                     for m in mentions}
     for m in mentions:
         p = mention_place(m)
-        if p is not None and not is_known_town(p.text) and _state_of_affairs(m):
+        if p is not None and not is_known_town(p.text) and state_of_affairs(m):
             continue  # the situation the article is set in ("riots across gujarat") is no event place
         if p is not None and not away_mention[id(m)] and id(m) not in listed:
             counter[p.text.lower()] += 1
@@ -695,7 +701,7 @@ def _within_demonstration(s: Sentence, mentions: list[Mention]) -> bool:
     Arrests event of their own ("Rioters threw stones. At least 14 people were arrested.")."""
     # a situation word ("the riot-affected areas") tells no demonstration (rule state-of-affairs)
     return any(m.event_type in ("Protests", "Riots") and m.sentence.paragraph == s.paragraph
-               and 0 < s.index - m.sentence.index <= CONTINUATION_SENTENCES and not _state_of_affairs(m)
+               and 0 < s.index - m.sentence.index <= CONTINUATION_SENTENCES and not state_of_affairs(m)
                for m in mentions)
 
 

@@ -113,6 +113,7 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
 DEFAULT_FEATURE_SET = "events"
 FEATURES: tuple[str, ...] = FEATURE_SETS[DEFAULT_FEATURE_SET]
 
+
 def _logit(p: float) -> float:
     p = min(max(p, 1e-6), 1 - 1e-6)
     return max(-MAX_LOGIT, min(MAX_LOGIT, math.log(p / (1 - p))))

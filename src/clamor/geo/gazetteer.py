@@ -65,6 +65,11 @@ def _data_dir():
     return resources.files("clamor") / "data" / "gazetteer"
 
 
+def demonym_names() -> list[str]:
+    """The demonyms and country adjectives of the gazetteer's table, as written."""
+    return [row["demonym"] for row in _read_tsv("demonyms.tsv") if row.get("demonym")]
+
+
 def _read_tsv(name: str):
     with (_data_dir() / name).open(encoding="utf-8") as fh:
         header = None
